@@ -1,0 +1,120 @@
+// The typed configuration of perfgate: what perfgate.yaml says, with every default applied.
+//
+// LoadConfig() is the only way to get one: it parses, applies defaults and validates, and
+// either returns a Config that every other component may trust or every error at once.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/error.h"
+
+namespace perfgate {
+
+// A command line as a list of arguments, never given to a shell. Elements may contain
+// template variables ({{port.api}}) that are expanded per run.
+using Argv = std::vector<std::string>;
+
+struct RepositoryConfig {
+  std::string url;                     // https://..., file://..., or a local path
+  std::string default_branch = "main";
+};
+
+struct ReadyProbe {
+  enum class Type { kHttp, kTcp, kCommand };
+  Type type = Type::kHttp;
+  std::string target;    // kHttp: URL; kTcp: host:port (both templated)
+  Argv command;          // kCommand: argv run in the worktree, ready when it exits 0
+  Duration timeout = std::chrono::seconds(60);
+};
+
+struct ServiceConfig {
+  std::string name;
+  Argv command;
+  std::map<std::string, std::string> env;  // values templated like argv
+  std::optional<ReadyProbe> ready;
+  std::optional<std::string> scrape;       // host:port of its /metrics, templated
+  std::string metrics_path = "/metrics";
+};
+
+struct EnvironmentConfig {
+  enum class Type { kProcess, kDockerCompose };
+  Type type = Type::kProcess;
+  std::vector<Argv> build;                 // run in order in the worktree before `up`
+  Duration build_timeout = std::chrono::minutes(20);
+  std::vector<ServiceConfig> services;
+};
+
+struct LoadConfig {
+  enum class Type { kCommand };
+  Type type = Type::kCommand;
+  Argv command;
+  Duration warmup = std::chrono::seconds(5);
+  Duration duration = std::chrono::seconds(30);
+  double rate = 0;                         // requests per second; > 0
+};
+
+enum class Better { kLower, kHigher };
+
+// A practical margin: a change smaller than this is no regression or improvement.
+struct Threshold {
+  bool relative = true;  // true: `value` is a fraction (5% -> 0.05); false: in the unit
+  double value = 0.05;
+};
+
+struct MetricConfig {
+  std::string name;
+  std::string query;     // PromQL, templated ({{selector}}, {{window}}, ...)
+  std::string unit;      // e.g. "s", "req/s", "ratio"; empty when dimensionless
+  Better better = Better::kLower;
+  Threshold threshold;
+};
+
+struct ScenarioConfig {
+  std::string name;
+  int repetitions = 5;   // measured windows per run
+  EnvironmentConfig environment;
+  LoadConfig load;
+  std::vector<MetricConfig> metrics;
+};
+
+struct PrometheusConfig {
+  bool managed = true;   // perfgate starts its own Prometheus for each job
+  std::string url;       // an existing server when !managed
+  Duration scrape_interval = std::chrono::seconds(1);
+  std::string binary = "prometheus";
+};
+
+struct Config {
+  std::string path;      // the file it came from, as given
+  std::string base_dir;  // the directory of that file: relative paths below resolve here
+  RepositoryConfig repository;
+  std::string storage = "sqlite:perfgate.db";
+  std::string work_dir = ".perfgate";  // mirrors, worktrees, logs, Prometheus data
+  PrometheusConfig prometheus;
+  std::vector<ScenarioConfig> scenarios;
+
+  const ScenarioConfig* FindScenario(const std::string& name) const;
+  size_t MetricCount() const;
+  // `relative` resolved against base_dir; absolute paths are returned unchanged.
+  std::string Resolve(const std::string& relative) const;
+};
+
+// Every problem found in one config file, in file order. Each Error has `where` set to
+// "FILE:LINE:COLUMN: key.path" and a `fix`.
+struct ConfigErrors {
+  std::vector<Error> errors;
+  std::string ToString() const;  // one line per error
+};
+
+// Reads, parses and validates the YAML file at `path`.
+[[nodiscard]] std::expected<Config, ConfigErrors> LoadConfig(const std::string& path);
+
+// The same for text already in memory; `path` is used in messages and for base_dir.
+[[nodiscard]] std::expected<Config, ConfigErrors> ParseConfig(const std::string& text,
+                                                              const std::string& path);
+
+}  // namespace perfgate

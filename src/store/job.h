@@ -1,0 +1,81 @@
+// Jobs and runs as the store keeps them (DESIGN.md's vocabulary).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+
+namespace perfgate {
+
+using JobId = int64_t;
+using RunId = int64_t;
+
+enum class JobKind { kBaseline, kTest, kExperiment };
+enum class JobState { kQueued, kRunning, kSucceeded, kFailed, kCancelled };
+enum class RunState { kRunning, kSucceeded, kFailed };
+
+const char* JobKindName(JobKind kind);     // "baseline", "test", "experiment"
+const char* JobStateName(JobState state);  // "queued", "running", ...
+const char* RunStateName(RunState state);
+std::optional<JobKind> ParseJobKind(std::string_view name);
+std::optional<JobState> ParseJobState(std::string_view name);
+std::optional<RunState> ParseRunState(std::string_view name);
+
+// What a caller asks for; the store adds id, state and times.
+struct JobRequest {
+  JobKind kind = JobKind::kExperiment;
+  std::string commit;                  // full 40-hex SHA, already resolved
+  std::string ref;                     // what the requester wrote (branch, tag, short SHA)
+  std::vector<std::string> scenarios;  // empty: every scenario of the config
+  std::string base_commit;             // full SHA of the base; empty for baseline jobs
+};
+
+struct Job {
+  JobId id = 0;
+  JobKind kind = JobKind::kExperiment;
+  JobState state = JobState::kQueued;
+  std::string commit;
+  std::string ref;
+  std::vector<std::string> scenarios;
+  std::string base_commit;
+  int attempts = 0;
+  std::string failure_reason;          // empty unless failed or cancelled
+  TimePoint created_at;
+  std::optional<TimePoint> started_at;
+  std::optional<TimePoint> finished_at;
+};
+
+// One scenario measured for one commit inside a job.
+struct Run {
+  RunId id = 0;
+  JobId job_id = 0;
+  std::string scenario;
+  std::string commit;
+  RunState state = RunState::kRunning;
+  std::string failure_reason;
+  TimePoint started_at;
+  std::optional<TimePoint> finished_at;
+};
+
+struct JobFilter {
+  std::optional<JobState> state;
+  std::optional<JobKind> kind;
+  std::string commit;                  // full SHA or a prefix; empty: any
+  int limit = 50;                      // newest first
+};
+
+// One point of a metric's history: the median of one series over a baseline job's samples.
+struct HistoryPoint {
+  JobId job_id = 0;
+  std::string commit;
+  TimePoint finished_at;
+  std::string series;
+  double median = 0;
+  int sample_count = 0;
+};
+
+}  // namespace perfgate

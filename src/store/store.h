@@ -1,0 +1,86 @@
+// The store: the single source of truth for jobs, runs, samples and comparisons.
+//
+// An interface so that PostgreSQL can be added beside SQLite; only src/cli/ picks the
+// implementation (OpenStore). Every method is one transaction: it is applied whole or not
+// at all. Errors: NotFound for unknown ids, Unavailable when the database is busy or
+// unreachable, Internal for anything else, each naming the database.
+// Thread-safety: a Store may be used from several threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/comparison.h"
+#include "analysis/sample.h"
+#include "base/error.h"
+#include "store/job.h"
+
+namespace perfgate {
+
+class JobStore {
+ public:
+  virtual ~JobStore() = default;
+  [[nodiscard]] virtual Result<Job> CreateJob(const JobRequest& request, TimePoint now) = 0;
+  [[nodiscard]] virtual Result<Job> GetJob(JobId id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Job>> ListJobs(const JobFilter& filter) = 0;
+  // queued -> running, attempts + 1, started_at = now.
+  [[nodiscard]] virtual Result<void> StartJob(JobId id, TimePoint now) = 0;
+  // running -> succeeded | failed | cancelled, with the reason for the last two.
+  [[nodiscard]] virtual Result<void> FinishJob(JobId id, JobState state,
+                                               const std::string& failure_reason,
+                                               TimePoint now) = 0;
+  // The newest succeeded baseline job of `commit` that has a succeeded run of `scenario`.
+  [[nodiscard]] virtual Result<std::optional<Job>> FindBaselineJob(const std::string& commit,
+                                                                   const std::string& scenario) = 0;
+};
+
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+  [[nodiscard]] virtual Result<Run> CreateRun(JobId job, const std::string& scenario,
+                                              const std::string& commit, TimePoint now) = 0;
+  [[nodiscard]] virtual Result<void> FinishRun(RunId run, RunState state,
+                                               const std::string& failure_reason,
+                                               TimePoint now) = 0;
+  [[nodiscard]] virtual Result<void> AddSamples(RunId run, const std::vector<Sample>& samples) = 0;
+  [[nodiscard]] virtual Result<std::vector<Run>> ListRuns(JobId job) = 0;
+  // Every sample of the job's succeeded runs of `commit` (empty: the job's own commit).
+  [[nodiscard]] virtual Result<std::vector<Sample>> LoadSamples(JobId job,
+                                                                const std::string& commit = {}) = 0;
+  // Per succeeded baseline job, oldest first: the median of each series of `metric`
+  // (restricted to `series` when not empty).
+  [[nodiscard]] virtual Result<std::vector<HistoryPoint>> History(const std::string& scenario,
+                                                                  const std::string& metric,
+                                                                  const std::string& series) = 0;
+};
+
+// A comparison as stored: which jobs it compared, and every series' result.
+struct StoredComparison {
+  JobId base_job = 0;
+  JobId candidate_job = 0;
+  std::string base_commit;
+  std::string candidate_commit;
+  TimePoint created_at;
+  Comparison comparison;
+};
+
+class ComparisonStore {
+ public:
+  virtual ~ComparisonStore() = default;
+  // Replaces any comparison stored before for the same candidate job.
+  [[nodiscard]] virtual Result<void> SaveComparison(const StoredComparison& comparison) = 0;
+  [[nodiscard]] virtual Result<std::optional<StoredComparison>> LoadComparison(
+      JobId candidate_job) = 0;
+};
+
+class Store : public JobStore, public ResultStore, public ComparisonStore {};
+
+// "sqlite:PATH" (relative to `base_dir`; created with its migrations applied when absent).
+// Errors: InvalidInput for an unknown scheme, Unavailable when the file cannot be opened,
+// FailedPrecondition when the database was written by a newer perfgate.
+[[nodiscard]] Result<std::unique_ptr<Store>> OpenStore(const std::string& url,
+                                                      const std::string& base_dir);
+
+}  // namespace perfgate
