@@ -35,9 +35,9 @@ class PrometheusClient {
   // result is InvalidInput (the query must return an instant vector or a scalar).
   [[nodiscard]] Result<std::vector<QueryValue>> Query(const std::string& promql, TimePoint at);
 
-  // Waits until Prometheus has stored a scrape of every target matching `selector`
-  // (label matchers without braces) whose timestamp is later than `after`, polling
-  // `max(timestamp(up{selector}))`... per target; Unavailable after `timeout`.
+  // Waits until every target matching `selector` (label matchers without braces) has a
+  // stored scrape later than `after`: polls min(timestamp(up{selector})) evaluated now.
+  // Unavailable after `timeout`, naming the selector.
   [[nodiscard]] Result<void> WaitForScrapeAfter(const std::string& selector, TimePoint after,
                                                 Duration timeout, Clock& clock);
 
