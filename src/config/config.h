@@ -19,15 +19,15 @@ namespace perfgate {
 using Argv = std::vector<std::string>;
 
 struct RepositoryConfig {
-  std::string url;                     // https://..., file://..., or a local path
+  std::string url;  // https://..., file://..., or a local path
   std::string default_branch = "main";
 };
 
 struct ReadyProbe {
   enum class Type { kHttp, kTcp, kCommand };
   Type type = Type::kHttp;
-  std::string target;    // kHttp: URL; kTcp: host:port (both templated)
-  Argv command;          // kCommand: argv run in the worktree, ready when it exits 0
+  std::string target;  // kHttp: URL; kTcp: host:port (both templated)
+  Argv command;        // kCommand: argv run in the worktree, ready when it exits 0
   Duration timeout = std::chrono::seconds(60);
 };
 
@@ -36,14 +36,14 @@ struct ServiceConfig {
   Argv command;
   std::map<std::string, std::string> env;  // values templated like argv
   std::optional<ReadyProbe> ready;
-  std::optional<std::string> scrape;       // host:port of its /metrics, templated
+  std::optional<std::string> scrape;  // host:port of its /metrics, templated
   std::string metrics_path = "/metrics";
 };
 
 struct EnvironmentConfig {
   enum class Type { kProcess, kDockerCompose };
   Type type = Type::kProcess;
-  std::vector<Argv> build;                 // run in order in the worktree before `up`
+  std::vector<Argv> build;  // run in order in the worktree before `up`
   Duration build_timeout = std::chrono::minutes(20);
   std::vector<ServiceConfig> services;
 };
@@ -54,7 +54,7 @@ struct LoadConfig {
   Argv command;
   Duration warmup = std::chrono::seconds(5);
   Duration duration = std::chrono::seconds(30);
-  double rate = 0;                         // requests per second; > 0
+  double rate = 0;  // requests per second; > 0
 };
 
 enum class Better { kLower, kHigher };
@@ -67,25 +67,66 @@ struct Threshold {
 
 struct MetricConfig {
   std::string name;
-  std::string query;     // PromQL, templated ({{selector}}, {{window}}, ...)
-  std::string unit;      // e.g. "s", "req/s", "ratio"; empty when dimensionless
+  std::string query;  // PromQL, templated ({{selector}}, {{window}}, ...)
+  std::string unit;   // e.g. "s", "req/s", "ratio"; empty when dimensionless
   Better better = Better::kLower;
   Threshold threshold;
 };
 
+// How a candidate's samples are compared (DESIGN.md, "comparison").
+enum class ComparisonMode { kInterleaved, kStored };
+
+inline constexpr int kMaxPairs = 10;
+
 struct ScenarioConfig {
   std::string name;
-  int repetitions = 5;   // measured windows per run
+  int repetitions = 5;  // measured windows per run
+  ComparisonMode comparison = ComparisonMode::kInterleaved;
+  int pairs = 5;  // interleaved: base/candidate rounds, 1..kMaxPairs
   EnvironmentConfig environment;
   LoadConfig load;
   std::vector<MetricConfig> metrics;
 };
 
 struct PrometheusConfig {
-  bool managed = true;   // perfgate starts its own Prometheus for each job
-  std::string url;       // an existing server when !managed
+  bool managed = true;  // perfgate starts its own Prometheus for each job
+  std::string url;      // an existing server when !managed
+  std::string targets_dir;  // with url: where that server's file_sd_configs read targets
   Duration scrape_interval = std::chrono::seconds(1);
   std::string binary = "prometheus";
+};
+
+struct JobsConfig {
+  Duration lease = std::chrono::seconds(30);  // a claimed job returns to the queue after this
+  int max_attempts = 3;
+};
+
+struct AnalysisConfig {
+  double fdr = 0.01;  // false-discovery rate across a job's series, in (0, 1)
+};
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";             // host:port
+  std::string public_url = "http://127.0.0.1:8080";  // defaults to http://<listen>
+  std::string api_token_env = "PERFGATE_API_TOKEN";  // names the variable, never the token
+};
+
+// Reporting to GitHub; absent from Config when the file has no `github` section.
+struct GithubConfig {
+  std::string repository;  // OWNER/NAME
+  std::string token_env = "PERFGATE_GITHUB_TOKEN";
+  std::string webhook_secret_env = "PERFGATE_WEBHOOK_SECRET";
+  std::string rerun_command = "/perf rerun";
+  std::vector<std::string> trusted_associations = {"OWNER", "MEMBER", "COLLABORATOR"};
+  std::string api_url = "https://api.github.com";
+};
+
+struct AlertConfig {
+  enum class Format { kSlack, kJson };
+  std::string url_env;  // the variable holding the webhook URL (a secret)
+  Format format = Format::kJson;
+  // Any of "regression", "improvement", "failed", "change_point"; all of them by default.
+  std::vector<std::string> on = {"regression", "improvement", "failed", "change_point"};
 };
 
 struct Config {
@@ -94,6 +135,12 @@ struct Config {
   RepositoryConfig repository;
   std::string storage = "sqlite:perfgate.db";
   std::string work_dir = ".perfgate";  // mirrors, worktrees, logs, Prometheus data
+  int workers = 1;                     // jobs run at once
+  JobsConfig jobs;
+  AnalysisConfig analysis;
+  ServerConfig server;
+  std::optional<GithubConfig> github;
+  std::vector<AlertConfig> alerts;
   PrometheusConfig prometheus;
   std::vector<ScenarioConfig> scenarios;
 
@@ -116,5 +163,8 @@ struct ConfigErrors {
 // The same for text already in memory; `path` is used in messages and for base_dir.
 [[nodiscard]] std::expected<Config, ConfigErrors> ParseConfig(const std::string& text,
                                                               const std::string& path);
+
+// "ok: 2 scenarios, 5 metrics": what `check-config` prints for a valid file.
+std::string ConfigSummary(const Config& config);
 
 }  // namespace perfgate

@@ -27,4 +27,8 @@ using TemplateVars = std::map<std::string, std::string>;
 // The variable names `text` refers to, in order of appearance (for validation).
 std::vector<std::string> TemplateVariableNames(std::string_view text);
 
+// The same, but a malformed variable (unclosed "{{", empty "{{}}") is an InvalidInput error
+// instead of the end of the list.
+[[nodiscard]] Result<std::vector<std::string>> ParseTemplateVariables(std::string_view text);
+
 }  // namespace perfgate

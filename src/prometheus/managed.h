@@ -25,12 +25,11 @@ class ManagedPrometheus {
   // Stops the server and removes its data dir.
   ~ManagedPrometheus();
 
-  const std::string& url() const { return url_; }              // http://127.0.0.1:PORT
+  const std::string& url() const { return url_; }                  // http://127.0.0.1:PORT
   const std::string& targets_dir() const { return targets_dir_; }  // file_sd *.json go here
 
  private:
-  ManagedPrometheus(Subprocess process, std::string dir, std::string url,
-                    std::string targets_dir);
+  ManagedPrometheus(Subprocess process, std::string dir, std::string url, std::string targets_dir);
   Subprocess process_;
   std::string dir_;
   std::string url_;

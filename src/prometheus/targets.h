@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/error.h"
@@ -12,10 +13,14 @@
 
 namespace perfgate {
 
+inline constexpr std::string_view kJobLabel = "perfgate_job";
+inline constexpr std::string_view kRunLabel = "perfgate_run";
+inline constexpr std::string_view kRepetitionLabel = "perfgate_rep";
+
 struct ScrapeTargetGroup {
   std::vector<std::string> addresses;  // host:port
   std::string metrics_path = "/metrics";
-  Labels labels;                       // added to every series scraped from these addresses
+  Labels labels;  // added to every series scraped from these addresses
 };
 
 // The label matchers (without braces) that select exactly the series carrying `labels`:

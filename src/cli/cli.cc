@@ -1,0 +1,102 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include "base/logging.h"
+#include "cli/commands.h"
+
+namespace perfgate {
+namespace {
+
+constexpr char kConfigHelp[] = "perfgate config file (YAML)";
+
+void AddConfigOption(CLI::App& command, std::string& config) {
+  command.add_option("-c,--config", config, kConfigHelp)->capture_default_str();
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"perfgate: performance-regression CI for services with Prometheus metrics"};
+  app.require_subcommand(1);
+  app.footer("Run `perfgate COMMAND --help` for a command's options and an example.");
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "debug, info, warn or error")->capture_default_str();
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand(
+      "run", "Measure a commit: check it out, bring it up, load it, query its metrics, store "
+             "the results and compare them with the master set of its base");
+  AddConfigOption(*run_cmd, run.config);
+  run_cmd->add_option("--commit", run.commit, "commit to measure (SHA, branch or tag)")
+      ->required();
+  run_cmd->add_flag("--baseline", run.baseline,
+                    "store the results as the master set of this commit; no comparison");
+  run_cmd->add_option("--base", run.base,
+                      "compare with this commit's master set instead of the merge-base's");
+  run_cmd->add_option("--scenario", run.scenarios, "run only this scenario (repeatable)");
+  run_cmd->add_flag("--no-fail", run.no_fail, "exit 0 even when a regression is found");
+  run_cmd->add_option("--format", run.format, "report format: terminal, markdown or json")
+      ->capture_default_str();
+  run_cmd->footer(
+      "Exit status: 0 no regression, 1 regression, 2 error.\n"
+      "Example:\n  perfgate run --config perfgate.yaml --commit main --baseline\n"
+      "  perfgate run --config perfgate.yaml --commit my-branch");
+
+  CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "Compare the stored results of two jobs (job ids or commits)");
+  AddConfigOption(*compare_cmd, compare.config);
+  compare_cmd->add_option("base", compare.base, "job id or commit of the base")->required();
+  compare_cmd->add_option("candidate", compare.candidate, "job id or commit of the candidate")
+      ->required();
+  compare_cmd->add_flag("--no-fail", compare.no_fail, "exit 0 even when a regression is found");
+  compare_cmd->add_option("--format", compare.format, "terminal, markdown or json")
+      ->capture_default_str();
+  compare_cmd->footer("Example:\n  perfgate compare --config perfgate.yaml 1 2\n"
+                      "  perfgate compare --config perfgate.yaml 3f2a9c1 9b7e0d4");
+
+  HistoryOptions history;
+  CLI::App* history_cmd = app.add_subcommand(
+      "history", "Show a metric's history over the baseline jobs of the default branch");
+  AddConfigOption(*history_cmd, history.config);
+  history_cmd->add_option("--metric", history.metric, "metric name from the config")->required();
+  history_cmd->add_option("--scenario", history.scenario,
+                          "scenario (needed when several have the metric)");
+  history_cmd->add_option("--series", history.series, "one series, e.g. 'endpoint=\"/sort\"'");
+  history_cmd->footer(
+      "Example:\n  perfgate history --config perfgate.yaml --metric latency_p99 "
+      "--series 'endpoint=\"/sort\"'");
+
+  JobsOptions jobs;
+  CLI::App* jobs_cmd = app.add_subcommand("jobs", "List jobs, newest first");
+  AddConfigOption(*jobs_cmd, jobs.config);
+  jobs_cmd->add_option("--state", jobs.state, "queued, running, succeeded, failed or cancelled");
+  jobs_cmd->add_option("--kind", jobs.kind, "baseline, test or experiment");
+  jobs_cmd->add_option("--limit", jobs.limit, "at most this many")->capture_default_str();
+  jobs_cmd->footer("Example:\n  perfgate jobs --config perfgate.yaml --state failed");
+
+  std::string check_path;
+  CLI::App* check_cmd =
+      app.add_subcommand("check-config", "Validate a config file: exit 0 if valid, 1 if not");
+  check_cmd->add_option("file", check_path, "the config file")->required();
+  check_cmd->footer("Example:\n  perfgate check-config examples/quickstart/perfgate.yaml");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? kExitOk : kExitError;
+  }
+  auto level = spdlog::level::from_str(log_level);
+  SetLogLevel(level == spdlog::level::off && log_level != "off" ? spdlog::level::warn : level);
+
+  if (*run_cmd) return RunCommand(run);
+  if (*compare_cmd) return CompareCommand(compare);
+  if (*history_cmd) return HistoryCommand(history);
+  if (*jobs_cmd) return JobsCommand(jobs);
+  if (*check_cmd) return CheckConfigCommand(check_path);
+  return kExitError;
+}
+
+}  // namespace perfgate

@@ -1,0 +1,47 @@
+// The subcommands, each a function of its parsed options that returns the exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace perfgate {
+
+struct RunOptions {
+  std::string config = "perfgate.yaml";
+  std::string commit;
+  std::string base;                    // empty: the merge-base with the default branch
+  std::vector<std::string> scenarios;  // empty: all
+  bool baseline = false;
+  bool no_fail = false;
+  std::string format = "terminal";     // terminal | markdown | json
+};
+int RunCommand(const RunOptions& options);
+
+struct CompareOptions {
+  std::string config = "perfgate.yaml";
+  std::string base;       // job id or commit
+  std::string candidate;  // job id or commit
+  bool no_fail = false;
+  std::string format = "terminal";
+};
+int CompareCommand(const CompareOptions& options);
+
+struct HistoryOptions {
+  std::string config = "perfgate.yaml";
+  std::string scenario;  // empty: the only scenario that has the metric
+  std::string metric;
+  std::string series;    // label set, e.g. endpoint="/sort"; empty: all
+};
+int HistoryCommand(const HistoryOptions& options);
+
+struct JobsOptions {
+  std::string config = "perfgate.yaml";
+  std::string state;
+  std::string kind;
+  int limit = 20;
+};
+int JobsCommand(const JobsOptions& options);
+
+int CheckConfigCommand(const std::string& path);
+
+}  // namespace perfgate

@@ -1,0 +1,143 @@
+#include "process/subprocess.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include "base/logging.h"
+#include "process/spawn.h"
+
+namespace perfgate {
+namespace {
+
+// Short enough that a quick child is noticed promptly, long enough not to spin.
+constexpr Duration kPollInterval = std::chrono::milliseconds(10);
+// After SIGKILL the group dies as soon as the kernel gets to it; this only bounds a wait for
+// members stuck in uninterruptible sleep.
+constexpr Duration kKillWait = std::chrono::seconds(5);
+
+void BecomeSubreaper() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+      Logger("process")->warn("cannot become a child subreaper error={}", strerror(errno));
+    }
+  });
+}
+
+ExitStatus FromWaitStatus(int status) {
+  ExitStatus exit;
+  if (WIFSIGNALED(status)) {
+    exit.signal = WTERMSIG(status);
+  } else if (WIFEXITED(status)) {
+    exit.code = WEXITSTATUS(status);
+  }
+  return exit;
+}
+
+// waitpid retried on EINTR; 0 when nothing was reaped, -1 when there is no such child.
+pid_t WaitPid(pid_t pid, int* status, int flags) {
+  pid_t result;
+  do {
+    result = waitpid(pid, status, flags);
+  } while (result < 0 && errno == EINTR);
+  return result;
+}
+
+bool GroupAlive(pid_t pgid) { return kill(-pgid, 0) == 0 || errno != ESRCH; }
+
+// Reaps the members of the group that became our children when their parent died.
+void ReapAdoptedMembers(pid_t pgid) {
+  int status = 0;
+  while (WaitPid(-pgid, &status, WNOHANG) > 0) {
+  }
+}
+
+}  // namespace
+
+std::string ExitStatus::ToString() const {
+  if (signal == 0) return "exit code " + std::to_string(code);
+  const char* name = sigabbrev_np(signal);
+  return "killed by signal " + std::to_string(signal) +
+         (name != nullptr ? std::string(" (SIG") + name + ")" : std::string());
+}
+
+Result<Subprocess> Subprocess::Start(const ProcessSpec& spec) {
+  BecomeSubreaper();
+  Result<pid_t> pid = SpawnInOwnGroup(spec);
+  if (!pid) return std::unexpected(pid.error());
+  return Subprocess(*pid);
+}
+
+Subprocess::Subprocess(Subprocess&& other) noexcept
+    : pid_(std::exchange(other.pid_, -1)), status_(std::exchange(other.status_, std::nullopt)) {}
+
+Subprocess& Subprocess::operator=(Subprocess&& other) noexcept {
+  if (this != &other) {
+    if (pid_ > 0) Terminate();
+    pid_ = std::exchange(other.pid_, -1);
+    status_ = std::exchange(other.status_, std::nullopt);
+  }
+  return *this;
+}
+
+Subprocess::~Subprocess() {
+  // Also when the leader has exited: what it left running in its group must not outlive it.
+  if (pid_ > 0) Terminate();
+}
+
+std::optional<ExitStatus> Subprocess::Poll() {
+  if (status_ || pid_ <= 0) return status_;
+  int status = 0;
+  if (WaitPid(pid_, &status, WNOHANG) == pid_) status_ = FromWaitStatus(status);
+  return status_;
+}
+
+std::optional<ExitStatus> Subprocess::Wait(std::optional<Duration> timeout) {
+  if (status_ || pid_ <= 0) return status_;
+  if (!timeout) {
+    int status = 0;
+    if (WaitPid(pid_, &status, 0) == pid_) status_ = FromWaitStatus(status);
+    return status_;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + *timeout;
+  while (!Poll() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(kPollInterval);
+  }
+  return status_;
+}
+
+bool Subprocess::WaitForGroupExit(Duration timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    Poll();  // the leader first, so that its status is not reaped as an adopted member's
+    if (status_) ReapAdoptedMembers(pid_);
+    if (status_ && !GroupAlive(pid_)) return true;
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(kPollInterval);
+  }
+}
+
+ExitStatus Subprocess::Terminate(Duration grace) {
+  if (pid_ <= 0) return status_.value_or(ExitStatus{});
+  Poll();
+  if (GroupAlive(pid_)) {
+    kill(-pid_, SIGTERM);
+    if (!WaitForGroupExit(grace)) {
+      Logger("process")->warn("process group ignored SIGTERM, killing it pgid={} grace_ms={}", pid_,
+                              grace.count());
+      kill(-pid_, SIGKILL);
+      WaitForGroupExit(kKillWait);
+    }
+  }
+  if (!status_) Wait();
+  return status_.value_or(ExitStatus{});
+}
+
+}  // namespace perfgate

@@ -1,0 +1,44 @@
+// The pipeline of one job: every scenario's run, the results stored, and for a candidate
+// the comparison with its master set.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/clock.h"
+#include "base/error.h"
+#include "config/config.h"
+#include "http/http_client.h"
+#include "runner/progress.h"
+#include "store/store.h"
+#include "vcs/repository.h"
+
+namespace perfgate {
+
+// The parts a job runs with; all must outlive the call.
+struct RunnerContext {
+  const Config* config = nullptr;
+  Store* store = nullptr;
+  Repository* repository = nullptr;  // fetched already
+  HttpClient* http = nullptr;
+  Clock* clock = nullptr;
+  ProgressListener* progress = nullptr;
+};
+
+struct JobOutcome {
+  Job job;                                     // as finished in the store
+  std::optional<StoredComparison> comparison;  // candidates compared with a master set
+  std::string no_comparison_reason;            // why there is none, for a candidate
+};
+
+// Runs the queued job `id` to the end and records it in the store: succeeded with its
+// samples (and comparison), or failed with the reason. The error returned is that reason;
+// either way nothing the job started is left running.
+[[nodiscard]] Result<JobOutcome> RunJob(const RunnerContext& context, JobId id);
+
+// Compares the stored samples of a candidate job with the master set of its base and stores
+// the comparison. Without a master set the outcome has no comparison, and says why.
+[[nodiscard]] Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context,
+                                                      const Job& candidate);
+
+}  // namespace perfgate

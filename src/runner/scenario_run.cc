@@ -1,0 +1,218 @@
+#include "runner/scenario_run.h"
+
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+#include "base/duration.h"
+#include "base/labels.h"
+#include "base/logging.h"
+#include "config/template.h"
+#include "environment/environment.h"
+#include "load/load.h"
+#include "prometheus/targets.h"
+
+namespace perfgate {
+namespace {
+
+constexpr int kShortCommitLength = 12;
+
+// Labels that identify where a series came from rather than what it measures: they differ
+// between any two runs, so they are dropped before series of two runs are matched.
+bool IsProvenanceLabel(const std::string& name) {
+  return name == "__name__" || name == "instance" || name == "job" || name == kJobLabel ||
+         name == kRunLabel || name == kRepetitionLabel;
+}
+
+std::string SeriesOf(const Labels& labels) {
+  Labels kept;
+  for (const auto& [name, value] : labels) {
+    if (!IsProvenanceLabel(name)) kept.emplace(name, value);
+  }
+  return FormatLabels(kept);
+}
+
+class ScenarioRun {
+ public:
+  ScenarioRun(const ScenarioRunRequest& request, Repository& repository,
+              PrometheusClient& prometheus, Clock& clock, ProgressListener& progress)
+      : request_(request),
+        scenario_(*request.scenario),
+        repository_(repository),
+        prometheus_(prometheus),
+        clock_(clock),
+        progress_(progress) {}
+
+  Result<std::vector<Sample>> Run() {
+    std::error_code ignored;  // a missing log dir shows up as the first write's error
+    std::filesystem::create_directories(request_.log_dir, ignored);
+
+    std::optional<Worktree> worktree;
+    TemplateVars vars;
+    {
+      PhaseScope checkout(progress_, clock_, Event(Phase::kCheckout));
+      auto added = checkout.Check(repository_.AddWorktree(request_.commit, request_.worktree_dir));
+      if (!added) return std::unexpected(added.error());
+      worktree.emplace(std::move(*added));
+      auto ports = checkout.Check(AllocatePorts(PortNames(scenario_)));
+      if (!ports) return std::unexpected(ports.error());
+      vars = std::move(*ports);
+    }
+    vars["commit"] = request_.commit;
+    vars["short_commit"] = request_.commit.substr(0, kShortCommitLength);
+    vars["run"] = std::to_string(request_.run_id);
+    vars["workdir"] = worktree->path();
+    vars_ = vars;
+    EnvironmentRequest environment{&scenario_, worktree->path(), request_.log_dir, vars};
+
+    {
+      PhaseScope build(progress_, clock_, Event(Phase::kBuild));
+      auto built = build.Check(BuildEnvironment(environment));
+      if (!built) return std::unexpected(built.error());
+    }
+    std::unique_ptr<Environment> up;
+    {
+      PhaseScope phase(progress_, clock_, Event(Phase::kUp));
+      auto started = phase.Check(StartEnvironment(environment));
+      if (!started) return std::unexpected(started.error());
+      up = std::move(*started);
+    }
+    auto samples = Measure(*up);
+    PhaseScope down(progress_, clock_, Event(Phase::kDown));
+    up->Down();
+    return samples;
+  }
+
+ private:
+  PhaseEvent Event(Phase phase, int repetition = -1, Duration planned = Duration(0)) const {
+    PhaseEvent event;
+    event.scenario = scenario_.name;
+    event.phase = phase;
+    event.repetition = repetition;
+    event.repetitions = repetition >= 0 ? scenario_.repetitions : 0;
+    event.planned = planned;
+    return event;
+  }
+
+  Labels TargetLabels(const std::string& repetition) const {
+    return {{std::string(kJobLabel), std::to_string(request_.job_id)},
+            {std::string(kRunLabel), std::to_string(request_.run_id)},
+            {std::string(kRepetitionLabel), repetition}};
+  }
+
+  std::vector<ScrapeTargetGroup> Groups(const Environment& up, const Labels& labels) const {
+    std::vector<ScrapeTargetGroup> groups;
+    for (const ScrapeTarget& target : up.ScrapeTargets()) {
+      Labels with_service = labels;
+      with_service["service"] = target.service;
+      groups.push_back({{target.address}, target.metrics_path, with_service});
+    }
+    return groups;
+  }
+
+  Duration ScrapeWaitTimeout() const {
+    return request_.config->prometheus.scrape_interval * 5 + std::chrono::seconds(15);
+  }
+
+  Result<LoadWindow> Load(Duration duration) {
+    LoadRequest load{&scenario_.load, duration, vars_.at("workdir"),
+                     request_.log_dir + "/load.log", vars_};
+    return RunLoadWindow(load, clock_);
+  }
+
+  Result<std::vector<Sample>> Measure(Environment& up) {
+    auto targets = TargetFile::Create(request_.targets_dir,
+                                      "job-" + std::to_string(request_.job_id) + "-run-" +
+                                          std::to_string(request_.run_id),
+                                      Groups(up, TargetLabels("warmup")));
+    if (!targets) return std::unexpected(targets.error());
+
+    if (scenario_.load.warmup.count() > 0) {
+      PhaseScope warmup(progress_, clock_, Event(Phase::kWarmup, -1, scenario_.load.warmup));
+      auto window = warmup.Check(Load(scenario_.load.warmup));
+      if (!window) return std::unexpected(window.error());
+      if (auto alive = warmup.Check(up.CheckAlive()); !alive) {
+        return std::unexpected(alive.error());
+      }
+    }
+    std::vector<Sample> samples;
+    for (int rep = 0; rep < scenario_.repetitions; ++rep) {
+      Labels labels = TargetLabels(std::to_string(rep));
+      std::string selector = Selector(labels);
+      std::optional<LoadWindow> window;
+      {
+        PhaseScope phase(progress_, clock_, Event(Phase::kWindow, rep, scenario_.load.duration));
+        // The repetition's series must exist before its window opens, so that the first
+        // scrape of the window already counts against a value from before the load.
+        auto relabelled = phase.Check(targets->Update(Groups(up, labels)));
+        if (!relabelled) return std::unexpected(relabelled.error());
+        auto scraped = phase.Check(
+            prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(), clock_));
+        if (!scraped) return std::unexpected(scraped.error());
+        auto loaded = phase.Check(Load(scenario_.load.duration));
+        if (!loaded) return std::unexpected(loaded.error());
+        if (auto alive = phase.Check(up.CheckAlive()); !alive) {
+          return std::unexpected(alive.error());
+        }
+        window = *loaded;
+      }
+      PhaseScope phase(progress_, clock_, Event(Phase::kQueries, rep));
+      auto queried = phase.Check(Query(*window, rep, selector));
+      if (!queried) return std::unexpected(queried.error());
+      samples.insert(samples.end(), queried->begin(), queried->end());
+    }
+    return samples;
+  }
+
+  // Evaluates every metric at the window's end, once a scrape later than the end is stored.
+  Result<std::vector<Sample>> Query(const LoadWindow& window, int rep,
+                                    const std::string& selector) {
+    auto scraped =
+        prometheus_.WaitForScrapeAfter(selector, window.end, ScrapeWaitTimeout(), clock_);
+    if (!scraped) return std::unexpected(scraped.error());
+    TemplateVars vars = vars_;
+    vars["selector"] = selector;
+    // Rounded up to whole milliseconds so the range covers the whole window.
+    vars["window"] = FormatDuration(
+        std::chrono::ceil<Duration>(window.end - window.start));
+    std::vector<Sample> samples;
+    for (const MetricConfig& metric : scenario_.metrics) {
+      std::string where = "metric " + metric.name;
+      auto promql = ExpandTemplate(metric.query, vars);
+      if (!promql) return std::unexpected(promql.error().In(where));
+      auto values = prometheus_.Query(*promql, window.end);
+      if (!values) return std::unexpected(values.error().In(where));
+      Sample sample{scenario_.name, metric.name, "{}", rep, std::nullopt, window.start,
+                    window.end};
+      if (values->empty()) {
+        Logger("runner")->warn("empty query result job={} scenario={} metric={} rep={}",
+                               request_.job_id, scenario_.name, metric.name, rep);
+        samples.push_back(sample);
+      }
+      for (const QueryValue& value : *values) {
+        sample.series = SeriesOf(value.labels);
+        sample.value = std::isfinite(value.value) ? std::optional(value.value) : std::nullopt;
+        samples.push_back(sample);
+      }
+    }
+    return samples;
+  }
+
+  const ScenarioRunRequest& request_;
+  const ScenarioConfig& scenario_;
+  Repository& repository_;
+  PrometheusClient& prometheus_;
+  Clock& clock_;
+  ProgressListener& progress_;
+  TemplateVars vars_;
+};
+
+}  // namespace
+
+Result<std::vector<Sample>> RunScenario(const ScenarioRunRequest& request, Repository& repository,
+                                        PrometheusClient& prometheus, Clock& clock,
+                                        ProgressListener& progress) {
+  return ScenarioRun(request, repository, prometheus, clock, progress).Run();
+}
+
+}  // namespace perfgate
