@@ -43,7 +43,7 @@ struct Job {
   std::vector<std::string> scenarios;
   std::string base_commit;
   int attempts = 0;
-  std::string failure_reason;          // empty unless failed or cancelled
+  std::string failure_reason;  // empty unless failed or cancelled
   TimePoint created_at;
   std::optional<TimePoint> started_at;
   std::optional<TimePoint> finished_at;
@@ -64,8 +64,8 @@ struct Run {
 struct JobFilter {
   std::optional<JobState> state;
   std::optional<JobKind> kind;
-  std::string commit;                  // full SHA or a prefix; empty: any
-  int limit = 50;                      // newest first
+  std::string commit;  // full SHA or a prefix; empty: any
+  int limit = 50;      // newest first
 };
 
 // One point of a metric's history: the median of one series over a baseline job's samples.

@@ -24,10 +24,13 @@ class JobStore {
   virtual ~JobStore() = default;
   [[nodiscard]] virtual Result<Job> CreateJob(const JobRequest& request, TimePoint now) = 0;
   [[nodiscard]] virtual Result<Job> GetJob(JobId id) = 0;
+  // Newest first. InvalidInput when filter.limit is not positive.
   [[nodiscard]] virtual Result<std::vector<Job>> ListJobs(const JobFilter& filter) = 0;
-  // queued -> running, attempts + 1, started_at = now.
+  // queued -> running, attempts + 1, started_at = now. FailedPrecondition from another state.
   [[nodiscard]] virtual Result<void> StartJob(JobId id, TimePoint now) = 0;
-  // running -> succeeded | failed | cancelled, with the reason for the last two.
+  // running -> succeeded | failed | cancelled, with the reason for the last two; a queued job
+  // may only be cancelled. InvalidInput for a state that is not final, FailedPrecondition
+  // from any other state.
   [[nodiscard]] virtual Result<void> FinishJob(JobId id, JobState state,
                                                const std::string& failure_reason,
                                                TimePoint now) = 0;
@@ -39,8 +42,11 @@ class JobStore {
 class ResultStore {
  public:
   virtual ~ResultStore() = default;
+  // A running run of an existing job (NotFound otherwise).
   [[nodiscard]] virtual Result<Run> CreateRun(JobId job, const std::string& scenario,
                                               const std::string& commit, TimePoint now) = 0;
+  // running -> succeeded | failed (the reason is kept for failed); FailedPrecondition when
+  // the run already finished.
   [[nodiscard]] virtual Result<void> FinishRun(RunId run, RunState state,
                                                const std::string& failure_reason,
                                                TimePoint now) = 0;
@@ -50,7 +56,8 @@ class ResultStore {
   [[nodiscard]] virtual Result<std::vector<Sample>> LoadSamples(JobId job,
                                                                 const std::string& commit = {}) = 0;
   // Per succeeded baseline job, oldest first: the median of each series of `metric`
-  // (restricted to `series` when not empty).
+  // (restricted to `series` when not empty). Missing values are left out of the median and
+  // the count; a series without any present value has no point.
   [[nodiscard]] virtual Result<std::vector<HistoryPoint>> History(const std::string& scenario,
                                                                   const std::string& metric,
                                                                   const std::string& series) = 0;
@@ -81,6 +88,6 @@ class Store : public JobStore, public ResultStore, public ComparisonStore {};
 // Errors: InvalidInput for an unknown scheme, Unavailable when the file cannot be opened,
 // FailedPrecondition when the database was written by a newer perfgate.
 [[nodiscard]] Result<std::unique_ptr<Store>> OpenStore(const std::string& url,
-                                                      const std::string& base_dir);
+                                                       const std::string& base_dir);
 
 }  // namespace perfgate

@@ -1,0 +1,81 @@
+#include "report/format.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace perfgate {
+namespace {
+
+// Digits after the point that give `value` three significant digits (none from 100 up).
+int SignificantDecimals(double value) {
+  if (value == 0) return 0;
+  int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
+  return std::max(0, 2 - magnitude);
+}
+
+double RoundToDecimals(double value, int decimals) {
+  double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+double RoundToSignificant(double value) {
+  return RoundToDecimals(value, SignificantDecimals(value));
+}
+
+// Three significant digits, rounding first so that 9.996 reads "10.0", not "10.00".
+std::string Significant(double value) {
+  double rounded = RoundToSignificant(value);
+  return fmt::format("{:.{}f}", rounded, SignificantDecimals(rounded));
+}
+
+std::string FormatSeconds(double seconds) {
+  struct Scale {
+    double factor;
+    const char* suffix;
+  };
+  constexpr std::array<Scale, 4> kScales = {{{1, "s"}, {1e-3, "ms"}, {1e-6, "µs"}, {1e-9, "ns"}}};
+  // Choose the scale on the rounded value so that 0.9999 s reads "1.00 s", not "1000 ms".
+  // Zero reads best in seconds; below a nanosecond, nanoseconds still.
+  double magnitude = std::abs(RoundToSignificant(seconds));
+  const Scale* chosen = &kScales.back();
+  for (const Scale& scale : kScales) {
+    if (magnitude == 0 || magnitude >= scale.factor) {
+      chosen = &scale;
+      break;
+    }
+  }
+  return Significant(seconds / chosen->factor) + " " + chosen->suffix;
+}
+
+}  // namespace
+
+std::string FormatValue(double value, std::string_view unit) {
+  if (std::isnan(value)) return std::string(kNotAvailable);
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (unit == "s") return FormatSeconds(value);
+  if (unit == "ratio") return Significant(value * 100) + "%";
+  if (unit == "%") return Significant(value) + "%";
+  if (unit.empty()) return Significant(value);
+  return fmt::format("{} {}", Significant(value), unit);
+}
+
+std::string FormatChange(double change) {
+  if (std::isnan(change)) return std::string(kNotAvailable);
+  std::string text = fmt::format("{:+.1f}%", change * 100);
+  // A change that rounds to nothing has no direction worth a sign.
+  if (text == "+0.0%" || text == "-0.0%") return "0.0%";
+  return text;
+}
+
+std::string FormatPValue(double p_value) {
+  if (std::isnan(p_value)) return std::string(kNotAvailable);
+  if (p_value < 0.001) return "<0.001";
+  return fmt::format("{:.3f}", p_value);
+}
+
+std::string ShortCommit(std::string_view commit) { return std::string(commit.substr(0, 7)); }
+
+}  // namespace perfgate

@@ -1,0 +1,30 @@
+// Numbers as people read them in reports and in the web UI: values in their unit, relative
+// changes, p-values and commits.
+//
+// Pure functions. A value that is not known (NaN) is shown as kNotAvailable everywhere.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace perfgate {
+
+inline constexpr std::string_view kNotAvailable = "n/a";
+
+// Three significant digits in the metric's unit:
+//   "s"      -> the most readable of s, ms, µs, ns: 0.00123 -> "1.23 ms", 2.5e-6 -> "2.50 µs"
+//   "ratio"  -> percent: 0.0123 -> "1.23%"
+//   "%"      -> the value is already a percentage: 12.3 -> "12.3%"
+//   "" -> the bare number; anything else -> number, space, unit: 1234 -> "1234 req/s"
+std::string FormatValue(double value, std::string_view unit);
+
+// A relative change as a signed percentage with one decimal: 0.123 -> "+12.3%".
+std::string FormatChange(double change);
+
+// A p-value with three decimals: 0.00794 -> "0.008"; below 0.001 -> "<0.001".
+std::string FormatPValue(double p_value);
+
+// The first 7 characters of a commit SHA, as git and GitHub abbreviate it.
+std::string ShortCommit(std::string_view commit);
+
+}  // namespace perfgate

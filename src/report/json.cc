@@ -1,0 +1,82 @@
+#include <fmt/format.h>
+
+#include <cmath>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace perfgate {
+namespace {
+
+// ordered_json keeps keys in the order written here, so the output is stable and reads
+// top-down: who was compared, then the verdict, then the series.
+using Json = nlohmann::ordered_json;
+
+// JSON has no NaN: an unknown number is null.
+Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+Json Values(const std::vector<double>& values) {
+  Json array = Json::array();
+  for (double v : values) array.push_back(Number(v));
+  return array;
+}
+
+// RFC 3339 in UTC with milliseconds, e.g. "2024-05-01T12:00:00.000Z".
+std::string Timestamp(TimePoint time) {
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(time).time_since_epoch().count();
+  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  auto millis = ms % 1000;
+  if (millis < 0) {  // floor towards the past for times before 1970
+    millis += 1000;
+    seconds -= 1;
+  }
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900,
+                     utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+}
+
+Json Side(JobId job, const std::string& commit, const std::string& repository_url) {
+  std::string url = CommitUrl(repository_url, commit);
+  return Json{{"job", job}, {"commit", commit}, {"url", url.empty() ? Json(nullptr) : Json(url)}};
+}
+
+Json Series(const SeriesComparison& s) {
+  return Json{{"scenario", s.scenario},
+              {"metric", s.metric},
+              {"series", s.series},
+              {"unit", s.unit},
+              {"better", s.better == Better::kLower ? "lower" : "higher"},
+              {"base", {{"values", Values(s.base_values)}, {"median", Number(s.base_median)}}},
+              {"candidate",
+               {{"values", Values(s.candidate_values)}, {"median", Number(s.candidate_median)}}},
+              {"change", Number(s.change)},
+              {"p_value", Number(s.p_value)},
+              {"verdict", VerdictName(s.verdict)},
+              {"note", s.note}};
+}
+
+}  // namespace
+
+std::string RenderJson(const ReportInput& input) {
+  const StoredComparison& stored = input.comparison;
+  const Comparison& comparison = stored.comparison;
+  Json counts = Json::object();
+  for (Verdict verdict : kReportVerdictOrder) {
+    counts[VerdictName(verdict)] = comparison.Count(verdict);
+  }
+  Json series = Json::array();
+  for (const SeriesComparison& s : comparison.series) series.push_back(Series(s));
+  Json report = {
+      {"base", Side(stored.base_job, stored.base_commit, input.repository_url)},
+      {"candidate", Side(stored.candidate_job, stored.candidate_commit, input.repository_url)},
+      {"created_at", Timestamp(stored.created_at)},
+      {"summary", Summary(comparison)},
+      {"counts", std::move(counts)},
+      {"series", std::move(series)}};
+  // Labels are user text; replace invalid UTF-8 rather than throw while rendering.
+  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace perfgate

@@ -1,0 +1,149 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "base/logging.h"
+#include "store/columns.h"
+
+namespace perfgate {
+namespace {
+
+// Times are integer Unix milliseconds; lists are JSON array text (store/columns.h).
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  commit_sha TEXT NOT NULL,
+  ref TEXT NOT NULL DEFAULT '',
+  scenarios TEXT NOT NULL DEFAULT '[]',
+  base_commit TEXT NOT NULL DEFAULT '',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  failure_reason TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  finished_at INTEGER
+);
+CREATE INDEX jobs_by_state ON jobs (state, id);
+CREATE INDEX jobs_by_commit ON jobs (commit_sha, kind, state);
+
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  scenario TEXT NOT NULL,
+  commit_sha TEXT NOT NULL,
+  state TEXT NOT NULL,
+  failure_reason TEXT NOT NULL DEFAULT '',
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER
+);
+CREATE INDEX runs_by_job ON runs (job_id, scenario, state);
+
+CREATE TABLE samples (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  commit_sha TEXT NOT NULL,
+  scenario TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  series TEXT NOT NULL,
+  repetition INTEGER NOT NULL,
+  value REAL,
+  window_start INTEGER NOT NULL,
+  window_end INTEGER NOT NULL
+);
+CREATE INDEX samples_by_run ON samples (run_id);
+CREATE INDEX samples_by_job ON samples (job_id);
+CREATE INDEX samples_by_metric ON samples (scenario, metric, series);
+
+-- base_job is no foreign key: an interleaved comparison measures both sides in the
+-- candidate job itself.
+CREATE TABLE comparisons (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  candidate_job INTEGER NOT NULL UNIQUE REFERENCES jobs (id) ON DELETE CASCADE,
+  base_job INTEGER NOT NULL,
+  base_commit TEXT NOT NULL,
+  candidate_commit TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE comparison_series (
+  comparison_id INTEGER NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  scenario TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  series TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  better TEXT NOT NULL,
+  base_values TEXT NOT NULL,
+  candidate_values TEXT NOT NULL,
+  base_median REAL,
+  candidate_median REAL,
+  change REAL,
+  p_value REAL,
+  verdict TEXT NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (comparison_id, position)
+);
+)sql";
+
+// Append only: entry i builds schema version i + 1.
+constexpr std::array kMigrations = {kVersion1};
+
+Result<int> CurrentVersion(const SqliteDb& db) {
+  Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!query) return std::unexpected(std::move(query.error()));
+  Result<bool> row = query->Step();
+  if (!row) return std::unexpected(std::move(row.error()));
+  return static_cast<int>(query->Int(0));
+}
+
+// Applies the migration after the current version, if any; returns the version reached.
+// Reading the version inside the write transaction makes a concurrent opener wait, then see
+// the migration done instead of applying it twice.
+Result<int> ApplyNext(const SqliteDb& db, TimePoint now) {
+  Result<Transaction> transaction = Transaction::Begin(db, Transaction::Mode::kWrite);
+  if (!transaction) return std::unexpected(std::move(transaction.error()));
+  Result<int> version = CurrentVersion(db);
+  if (!version) return version;
+  if (*version > LatestSchemaVersion()) {
+    return std::unexpected(FailedPrecondition(
+        "schema version " + std::to_string(*version) + " was written by a newer perfgate (this " +
+            "one knows up to version " + std::to_string(LatestSchemaVersion()) + ")",
+        db.Where(), "upgrade perfgate or point storage at another file"));
+  }
+  if (*version == LatestSchemaVersion()) return version;
+  int next = *version + 1;
+  if (Result<void> applied = db.Exec(kMigrations[*version]); !applied) {
+    return std::unexpected(std::move(applied.error()).In("migration " + std::to_string(next)));
+  }
+  if (Result<void> recorded =
+          db.Execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+                     int64_t{next}, ToUnixMillis(now));
+      !recorded) {
+    return std::unexpected(std::move(recorded.error()));
+  }
+  if (Result<void> committed = transaction->Commit(); !committed) {
+    return std::unexpected(std::move(committed.error()));
+  }
+  Logger("store")->info("schema migrated path={} version={}", db.path(), next);
+  return next;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> Migrate(const SqliteDb& db, TimePoint now) {
+  Result<void> table = db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      "version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  if (!table) return std::unexpected(std::move(table.error()));
+  while (true) {
+    Result<int> reached = ApplyNext(db, now);
+    if (!reached || *reached == LatestSchemaVersion()) return reached;
+  }
+}
+
+}  // namespace perfgate

@@ -1,0 +1,144 @@
+// SqliteStore: the comparisons and comparison_series tables (ComparisonStore).
+#include <string>
+
+#include "store/columns.h"
+#include "store/sqlite_store.h"
+
+namespace perfgate {
+namespace {
+
+const char* BetterName(Better better) { return better == Better::kLower ? "lower" : "higher"; }
+
+std::optional<Better> ParseBetter(std::string_view name) {
+  if (name == "lower") return Better::kLower;
+  if (name == "higher") return Better::kHigher;
+  return std::nullopt;
+}
+
+constexpr const char* kInsertSeries =
+    "INSERT INTO comparison_series (comparison_id, position, scenario, metric, series, unit,"
+    " better, base_values, candidate_values, base_median, candidate_median, change, p_value,"
+    " verdict, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+
+void BindSeries(Statement& insert, int64_t position, const SeriesComparison& series) {
+  insert.Bind(2, position)
+      .Bind(3, series.scenario)
+      .Bind(4, series.metric)
+      .Bind(5, series.series)
+      .Bind(6, series.unit)
+      .Bind(7, BetterName(series.better))
+      .Bind(8, EncodeNumberList(series.base_values))
+      .Bind(9, EncodeNumberList(series.candidate_values))
+      .Bind(10, series.base_median)
+      .Bind(11, series.candidate_median)
+      .Bind(12, series.change)
+      .Bind(13, series.p_value)
+      .Bind(14, VerdictName(series.verdict))
+      .Bind(15, series.note);
+}
+
+// The series in the current row of a statement that selected comparison_series' columns
+// from scenario to note, in table order.
+Result<SeriesComparison> ReadSeries(const Statement& row) {
+  SeriesComparison series;
+  series.scenario = row.Text(0);
+  series.metric = row.Text(1);
+  series.series = row.Text(2);
+  series.unit = row.Text(3);
+  std::optional<Better> better = ParseBetter(row.Text(4));
+  std::optional<Verdict> verdict = ParseVerdict(row.Text(11));
+  if (!better || !verdict) {
+    return std::unexpected(
+        Internal("comparison series " + series.series + " has better `" + row.Text(4) +
+                     "` and verdict `" + row.Text(11) + "`, which perfgate does not know",
+                 {}, "the database was edited by hand or is damaged; restore a backup"));
+  }
+  series.better = *better;
+  series.verdict = *verdict;
+  Result<std::vector<double>> base = DecodeNumberList(row.Text(5), "comparison_series.base_values");
+  if (!base) return std::unexpected(std::move(base.error()));
+  Result<std::vector<double>> candidate =
+      DecodeNumberList(row.Text(6), "comparison_series.candidate_values");
+  if (!candidate) return std::unexpected(std::move(candidate.error()));
+  series.base_values = std::move(*base);
+  series.candidate_values = std::move(*candidate);
+  series.base_median = row.Real(7);
+  series.candidate_median = row.Real(8);
+  series.change = row.Real(9);
+  series.p_value = row.Real(10);
+  series.note = row.Text(12);
+  return series;
+}
+
+}  // namespace
+
+Result<void> SqliteStore::SaveComparison(const StoredComparison& stored) {
+  return Transact(Transaction::Mode::kWrite, [&]() -> Result<void> {
+    if (Result<Job> candidate = LoadJob(stored.candidate_job); !candidate) {
+      return std::unexpected(std::move(candidate.error()));
+    }
+    // The series of the replaced comparison go with it (ON DELETE CASCADE).
+    if (Result<void> removed =
+            db_.Execute("DELETE FROM comparisons WHERE candidate_job = ?1", stored.candidate_job);
+        !removed) {
+      return removed;
+    }
+    Result<void> inserted = db_.Execute(
+        "INSERT INTO comparisons (candidate_job, base_job, base_commit, candidate_commit,"
+        " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        stored.candidate_job, stored.base_job, stored.base_commit, stored.candidate_commit,
+        ToUnixMillis(stored.created_at));
+    if (!inserted) return inserted;
+
+    Result<Statement> insert_series = db_.Query(kInsertSeries, db_.LastInsertId());
+    if (!insert_series) return std::unexpected(std::move(insert_series.error()));
+    const std::vector<SeriesComparison>& series = stored.comparison.series;
+    for (size_t position = 0; position < series.size(); ++position) {
+      insert_series->Reset();
+      BindSeries(*insert_series, static_cast<int64_t>(position), series[position]);
+      if (Result<void> inserted_series = insert_series->Run(); !inserted_series) {
+        return inserted_series;
+      }
+    }
+    return {};
+  });
+}
+
+Result<std::optional<StoredComparison>> SqliteStore::LoadComparison(JobId candidate_job) {
+  return Transact(Transaction::Mode::kRead, [&]() -> Result<std::optional<StoredComparison>> {
+    Result<Statement> head = db_.Query(
+        "SELECT id, base_job, base_commit, candidate_commit, created_at"
+        " FROM comparisons WHERE candidate_job = ?1",
+        candidate_job);
+    if (!head) return std::unexpected(std::move(head.error()));
+    Result<bool> found = head->Step();
+    if (!found) return std::unexpected(std::move(found.error()));
+    if (!*found) return std::nullopt;
+    StoredComparison stored{
+        .base_job = head->Int(1),
+        .candidate_job = candidate_job,
+        .base_commit = head->Text(2),
+        .candidate_commit = head->Text(3),
+        .created_at = FromUnixMillis(head->Int(4)),
+        .comparison = {},
+    };
+
+    Result<Statement> rows = db_.Query(
+        "SELECT scenario, metric, series, unit, better, base_values, candidate_values,"
+        " base_median, candidate_median, change, p_value, verdict, note"
+        " FROM comparison_series WHERE comparison_id = ?1 ORDER BY position",
+        head->Int(0));
+    if (!rows) return std::unexpected(std::move(rows.error()));
+    Result<std::vector<SeriesComparison>> series =
+        ReadRows<SeriesComparison>(*rows, [&](const Statement& row) -> Result<SeriesComparison> {
+          Result<SeriesComparison> read = ReadSeries(row);
+          if (!read) return std::unexpected(std::move(read.error()).In(db_.Where()));
+          return read;
+        });
+    if (!series) return std::unexpected(std::move(series.error()));
+    stored.comparison.series = std::move(*series);
+    return stored;
+  });
+}
+
+}  // namespace perfgate

@@ -1,0 +1,101 @@
+#include "store/migrations.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+
+#include "store_fixture.h"
+
+namespace perfgate::testing {
+namespace {
+
+// The database file opened beside the store, as an operator's sqlite3 shell would.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+    db_.reset(raw);
+    EXPECT_EQ(rc, SQLITE_OK) << path;
+  }
+
+  int64_t QueryInt(const std::string& sql) {
+    sqlite3_stmt* raw = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr), SQLITE_OK) << sql;
+    std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
+    EXPECT_EQ(sqlite3_step(statement.get()), SQLITE_ROW) << sql;
+    return sqlite3_column_int64(statement.get(), 0);
+  }
+
+  void Exec(const std::string& sql) {
+    EXPECT_EQ(sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sql << ": " << sqlite3_errmsg(db_.get());
+  }
+
+ private:
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db_{nullptr, sqlite3_close};
+};
+
+using MigrationsTest = StoreTest;
+
+TEST_F(MigrationsTest, CreateTheSchemaAndRecordTheVersion) {
+  RawDatabase db(DatabasePath());
+  EXPECT_EQ(db.QueryInt("SELECT MAX(version) FROM schema_migrations"), LatestSchemaVersion());
+  EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
+  EXPECT_GT(db.QueryInt("SELECT MIN(applied_at) FROM schema_migrations"), 0);
+  EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                        "('jobs', 'runs', 'samples', 'comparisons', 'comparison_series')"),
+            5);
+  // WAL mode is a property of the file, seen by every later connection.
+  EXPECT_EQ(db.QueryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+}
+
+TEST_F(MigrationsTest, ReopeningAppliesNothingAgain) {
+  Job job = Create(JobKind::kBaseline, Commit('a'));
+  Reopen();
+  Reopen();
+  RawDatabase db(DatabasePath());
+  EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
+  EXPECT_TRUE(store_->GetJob(job.id));
+}
+
+TEST_F(MigrationsTest, NewerDatabaseIsRejected) {
+  store_.reset();
+  RawDatabase(DatabasePath())
+      .Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (" +
+            std::to_string(LatestSchemaVersion() + 1) + ", 0)");
+  Result<std::unique_ptr<Store>> opened = OpenStore(kStorage, dir_.Path());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind, ErrorKind::kFailedPrecondition);
+  EXPECT_NE(opened.error().what.find("written by a newer perfgate"), std::string::npos);
+  EXPECT_EQ(opened.error().where, "database " + DatabasePath());
+  EXPECT_EQ(opened.error().fix, "upgrade perfgate or point storage at another file");
+}
+
+TEST_F(MigrationsTest, UnknownSchemeIsInvalidInput) {
+  Result<std::unique_ptr<Store>> opened = OpenStore("postgresql://db/perfgate", dir_.Path());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(opened.error().what, "unsupported storage `postgresql://db/perfgate`");
+}
+
+TEST_F(MigrationsTest, FileThatIsNoDatabaseIsNamedWithSqlitesMessage) {
+  std::string path = dir_.WriteFile("garbage.db", std::string(4096, 'x'));
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:garbage.db", dir_.Path());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind, ErrorKind::kFailedPrecondition);
+  EXPECT_EQ(opened.error().where, "database " + path);
+  EXPECT_NE(opened.error().what.find("file is not a database"), std::string::npos)
+      << opened.error().ToString();
+}
+
+TEST_F(MigrationsTest, DirectoryThatCannotBeCreatedIsUnavailable) {
+  dir_.WriteFile("plain-file", "");
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:plain-file/perfgate.db", dir_.Path());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind, ErrorKind::kUnavailable);
+  EXPECT_NE(opened.error().where.find("plain-file/perfgate.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace perfgate::testing
