@@ -19,9 +19,9 @@ namespace perfgate {
 // What one run of one scenario needs to bring its environment up.
 struct EnvironmentRequest {
   const ScenarioConfig* scenario = nullptr;
-  std::string workdir;   // the worktree of the commit under test
-  std::string log_dir;   // <log_dir>/build.log, <log_dir>/<service>.log are written here
-  TemplateVars vars;     // commit, short_commit, run, workdir and every port.NAME
+  std::string workdir;  // the worktree of the commit under test
+  std::string log_dir;  // <log_dir>/build.log, <log_dir>/<service>.log are written here
+  TemplateVars vars;    // commit, short_commit, run, workdir and every port.NAME
 };
 
 // A /metrics endpoint of a service that is up, with templates expanded.

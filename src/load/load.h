@@ -19,7 +19,8 @@ struct LoadWindow {
 };
 
 struct LoadRequest {
-  const LoadConfig* load = nullptr;
+  // `struct`: the function LoadConfig() in config.h hides the type's plain name here.
+  const struct LoadConfig* load = nullptr;
   Duration duration{0};  // this window's length: load.warmup or load.duration
   std::string workdir;   // cwd of the load command
   std::string log_path;  // its stdout+stderr, appended
@@ -31,5 +32,12 @@ struct LoadRequest {
 // duration + max(10s, duration / 2) is killed and the window fails. A non-zero exit is
 // FailedPrecondition quoting its exit status and the last 20 lines of its log.
 [[nodiscard]] Result<LoadWindow> RunLoadWindow(const LoadRequest& request, Clock& clock);
+
+// {{rate}} as the load command sees it: integer text when integral ("150"), else the
+// shortest decimal ("12.5").
+std::string FormatRate(double rate);
+
+// How long a window of `duration` may run before it is killed: duration + max(10s, duration/2).
+Duration LoadWindowTimeout(Duration duration);
 
 }  // namespace perfgate
