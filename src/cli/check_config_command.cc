@@ -7,7 +7,7 @@
 namespace perfgate {
 
 int CheckConfigCommand(const std::string& path) {
-  auto config = LoadConfig(path);
+  auto config = LoadConfigFile(path);
   if (!config) {
     std::fprintf(stderr, "%s", config.error().ToString().c_str());
     return kExitRegression;  // like promtool: 1 means "the file has errors"

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/interrupt_watcher.h"
 #include "cli/report_output.h"
 #include "cli/terminal_progress.h"
 #include "cli/workspace.h"
@@ -34,6 +35,7 @@ int RunCommand(const RunOptions& options) {
                             "use terminal, markdown or json"));
     return kExitError;
   }
+  InterruptWatcher interrupts;  // first: every thread started later inherits its signal mask
   auto workspace = OpenWorkspace(options.config, WithRepository::kYes);
   if (!workspace) return kExitError;
   if (auto known = CheckScenarios(workspace->config, options.scenarios); !known) {
@@ -72,7 +74,7 @@ int RunCommand(const RunOptions& options) {
   {
     TerminalProgress progress(stderr, isatty(STDERR_FILENO) != 0, clock);
     RunnerContext context{&workspace->config, workspace->store.get(), &repository,
-                          workspace->http.get(), &clock, &progress};
+                          workspace->http.get(),  &clock, &progress, &interrupts.interrupted()};
     outcome = RunJob(context, job->id);
   }
   if (!outcome) {

@@ -27,7 +27,7 @@ bool IsJobId(const std::string& text) {
 void PrintError(const Error& error) { std::fprintf(stderr, "error: %s\n", error.ToString().c_str()); }
 
 std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepository repository) {
-  auto config = LoadConfig(config_path);
+  auto config = LoadConfigFile(config_path);
   if (!config) {
     std::fprintf(stderr, "%s", config.error().ToString().c_str());
     return std::nullopt;

@@ -1,6 +1,6 @@
 // The typed configuration of perfgate: what perfgate.yaml says, with every default applied.
 //
-// LoadConfig() is the only way to get one: it parses, applies defaults and validates, and
+// LoadConfigFile() is the only way to get one: it parses, applies defaults and validates, and
 // either returns a Config that every other component may trust or every error at once.
 #pragma once
 
@@ -158,7 +158,7 @@ struct ConfigErrors {
 };
 
 // Reads, parses and validates the YAML file at `path`.
-[[nodiscard]] std::expected<Config, ConfigErrors> LoadConfig(const std::string& path);
+[[nodiscard]] std::expected<Config, ConfigErrors> LoadConfigFile(const std::string& path);
 
 // The same for text already in memory; `path` is used in messages and for base_dir.
 [[nodiscard]] std::expected<Config, ConfigErrors> ParseConfig(const std::string& text,

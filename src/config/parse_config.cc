@@ -1,4 +1,4 @@
-// ParseConfig and LoadConfig: YAML text -> Config, the top-level sections, and the YAML
+// ParseConfig and LoadConfigFile: YAML text -> Config, the top-level sections, and the YAML
 // syntax errors that stop everything else.
 #include <yaml-cpp/yaml.h>
 
@@ -157,7 +157,7 @@ std::expected<Config, ConfigErrors> ParseConfig(const std::string& text, const s
   return config;
 }
 
-std::expected<Config, ConfigErrors> LoadConfig(const std::string& path) {
+std::expected<Config, ConfigErrors> LoadConfigFile(const std::string& path) {
   std::error_code error;
   std::ifstream file(path, std::ios::binary);
   if (!file || std::filesystem::is_directory(path, error)) {

@@ -9,8 +9,7 @@ namespace {
 
 using LoadType = decltype(ScenarioConfig::load)::Type;
 
-// `struct` because the function LoadConfig() hides the type's plain name.
-void ReadLoad(const YamlField& field, struct LoadConfig* load) {
+void ReadLoad(const YamlField& field, LoadConfig* load) {
   if (!field.ExpectMap("e.g. { type: command, command: [wrk, ...], duration: 30s, rate: 200 }")) {
     return;
   }

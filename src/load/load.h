@@ -19,8 +19,7 @@ struct LoadWindow {
 };
 
 struct LoadRequest {
-  // `struct`: the function LoadConfig() in config.h hides the type's plain name here.
-  const struct LoadConfig* load = nullptr;
+  const LoadConfig* load = nullptr;
   Duration duration{0};  // this window's length: load.warmup or load.duration
   std::string workdir;   // cwd of the load command
   std::string log_path;  // its stdout+stderr, appended

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "base/logging.h"
+#include "process/process_groups.h"
 #include "process/spawn.h"
 
 namespace perfgate {
@@ -72,6 +73,7 @@ Result<Subprocess> Subprocess::Start(const ProcessSpec& spec) {
   BecomeSubreaper();
   Result<pid_t> pid = SpawnInOwnGroup(spec);
   if (!pid) return std::unexpected(pid.error());
+  RegisterProcessGroup(*pid);
   return Subprocess(*pid);
 }
 
@@ -137,6 +139,7 @@ ExitStatus Subprocess::Terminate(Duration grace) {
     }
   }
   if (!status_) Wait();
+  UnregisterProcessGroup(pid_);
   return status_.value_or(ExitStatus{});
 }
 

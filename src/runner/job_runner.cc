@@ -78,7 +78,8 @@ class JobExecution {
                                  work_dir + "/worktrees/" + job_dir + "-run-" +
                                      std::to_string(run->id),
                                  work_dir + "/logs/" + run_dir,
-                                 targets_dir};
+                                 targets_dir,
+                                 context_.interrupted};
       auto samples = RunScenario(request, *context_.repository, prometheus, *context_.clock,
                                  *context_.progress);
       if (!samples) {
@@ -147,9 +148,11 @@ Result<JobOutcome> RunJob(const RunnerContext& context, JobId id) {
   log->info("job started job={} kind={} commit={}", id, JobKindName(job->kind), job->commit);
 
   auto fail = [&](const Error& error) -> Result<JobOutcome> {
-    log->info("job failed job={} reason={}", id, error.ToString());
-    if (auto finished = store.FinishJob(id, JobState::kFailed, error.ToString(), clock.Now());
-        !finished) {
+    bool interrupted = context.interrupted && *context.interrupted;
+    JobState state = interrupted ? JobState::kCancelled : JobState::kFailed;
+    std::string reason = (interrupted ? "interrupted: " : "") + error.ToString();
+    log->info("job ended job={} state={} reason={}", id, JobStateName(state), reason);
+    if (auto finished = store.FinishJob(id, state, reason, clock.Now()); !finished) {
       return std::unexpected(finished.error());
     }
     return std::unexpected(error);

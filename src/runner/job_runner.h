@@ -2,6 +2,7 @@
 // the comparison with its master set.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,9 @@ struct RunnerContext {
   HttpClient* http = nullptr;
   Clock* clock = nullptr;
   ProgressListener* progress = nullptr;
+  // Set when the user asked to stop (Ctrl-C): the job ends as soon as the phase in progress
+  // fails or finishes, and is recorded as cancelled. May be null.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 struct JobOutcome {

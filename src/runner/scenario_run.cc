@@ -120,6 +120,14 @@ class ScenarioRun {
     return RunLoadWindow(load, clock_);
   }
 
+  // One load window, then a check that every service survived it. A service that died is
+  // the cause to report even when the load command failed too (it lost its target).
+  Result<LoadWindow> LoadWhileAlive(Environment& up, Duration duration) {
+    auto window = Load(duration);
+    if (auto alive = up.CheckAlive(); !alive) return std::unexpected(alive.error());
+    return window;
+  }
+
   Result<std::vector<Sample>> Measure(Environment& up) {
     auto targets = TargetFile::Create(request_.targets_dir,
                                       "job-" + std::to_string(request_.job_id) + "-run-" +
@@ -129,14 +137,16 @@ class ScenarioRun {
 
     if (scenario_.load.warmup.count() > 0) {
       PhaseScope warmup(progress_, clock_, Event(Phase::kWarmup, -1, scenario_.load.warmup));
-      auto window = warmup.Check(Load(scenario_.load.warmup));
-      if (!window) return std::unexpected(window.error());
-      if (auto alive = warmup.Check(up.CheckAlive()); !alive) {
-        return std::unexpected(alive.error());
+      if (auto window = warmup.Check(LoadWhileAlive(up, scenario_.load.warmup)); !window) {
+        return std::unexpected(window.error());
       }
     }
     std::vector<Sample> samples;
     for (int rep = 0; rep < scenario_.repetitions; ++rep) {
+      if (request_.interrupted && *request_.interrupted) {
+        return std::unexpected(FailedPrecondition("interrupted before window " +
+                                                  std::to_string(rep + 1)));
+      }
       Labels labels = TargetLabels(std::to_string(rep));
       std::string selector = Selector(labels);
       std::optional<LoadWindow> window;
@@ -149,11 +159,8 @@ class ScenarioRun {
         auto scraped = phase.Check(
             prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(), clock_));
         if (!scraped) return std::unexpected(scraped.error());
-        auto loaded = phase.Check(Load(scenario_.load.duration));
+        auto loaded = phase.Check(LoadWhileAlive(up, scenario_.load.duration));
         if (!loaded) return std::unexpected(loaded.error());
-        if (auto alive = phase.Check(up.CheckAlive()); !alive) {
-          return std::unexpected(alive.error());
-        }
         window = *loaded;
       }
       PhaseScope phase(progress_, clock_, Event(Phase::kQueries, rep));

@@ -1,6 +1,7 @@
 // One run: one scenario measured for one commit, from checkout to teardown.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct ScenarioRunRequest {
   std::string worktree_dir;  // where the commit is checked out; must not exist yet
   std::string log_dir;       // build.log, <service>.log, load.log
   std::string targets_dir;   // file_sd directory the Prometheus server reads
+  const std::atomic<bool>* interrupted = nullptr;  // checked before each window; may be null
 };
 
 // Checks the commit out, builds and starts the environment, runs the warm-up and every

@@ -23,7 +23,7 @@ class QuickstartTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = std::make_unique<TempDir>();
     CopyQuickstart(dir_->path() / "work");
-    auto config = LoadConfig(dir_->Path("work/perfgate.yaml"));
+    auto config = LoadConfigFile(dir_->Path("work/perfgate.yaml"));
     ASSERT_TRUE(config) << config.error().ToString();
     config_ = std::move(*config);
     ASSERT_NE(config_->FindScenario("http-api"), nullptr);

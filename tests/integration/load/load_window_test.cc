@@ -28,7 +28,7 @@ class LoadWindowTest : public ::testing::Test {
   std::string Log() const { return ReadFile(dir_.Path("logs/load.log")); }
 
   TempDir dir_;
-  struct LoadConfig load_;  // `struct`: the function LoadConfig() hides the plain name
+  LoadConfig load_;
 };
 
 TEST(FormatRateTest, IntegralRatesAreIntegersOthersTheShortestDecimal) {

@@ -22,7 +22,7 @@ TEST(QuickstartLoadTest, WrkWithLoadLuaDrivesTheServiceForOneWindow) {
   TempDir dir;
   const std::string workdir = dir.Path("work");
   CopyQuickstart(workdir);
-  auto config = LoadConfig(workdir + "/perfgate.yaml");
+  auto config = LoadConfigFile(workdir + "/perfgate.yaml");
   ASSERT_TRUE(config) << config.error().ToString();
   const ScenarioConfig* scenario = config->FindScenario("http-api");
   ASSERT_NE(scenario, nullptr);

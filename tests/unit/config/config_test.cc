@@ -279,7 +279,7 @@ TEST(ConfigTest, BaseDirOfARelativePathIsAbsolute) {
 TEST(LoadConfigTest, ReadsAFile) {
   testing::TempDir dir;
   std::string path = dir.WriteFile("ci/perfgate.yaml", kMinimal);
-  auto config = LoadConfig(path);
+  auto config = LoadConfigFile(path);
   ASSERT_TRUE(config.has_value()) << config.error().ToString();
   EXPECT_EQ(config->path, path);
   EXPECT_EQ(config->base_dir, dir.Path("ci"));
@@ -289,7 +289,7 @@ TEST(LoadConfigTest, ReadsAFile) {
 TEST(LoadConfigTest, ErrorsNameTheFileAsGiven) {
   testing::TempDir dir;
   std::string path = dir.WriteFile("perfgate.yaml", "repository: { url: x }\nscenarios: []\n");
-  auto config = LoadConfig(path);
+  auto config = LoadConfigFile(path);
   ASSERT_FALSE(config.has_value());
   EXPECT_EQ(config.error().ToString(),
             "config error: " + path +
@@ -300,7 +300,7 @@ TEST(LoadConfigTest, ErrorsNameTheFileAsGiven) {
 TEST(LoadConfigTest, MissingFileIsNotFound) {
   testing::TempDir dir;
   for (const std::string& path : {dir.Path("absent.yaml"), dir.Path()}) {
-    auto config = LoadConfig(path);
+    auto config = LoadConfigFile(path);
     ASSERT_FALSE(config.has_value()) << path;
     ASSERT_EQ(config.error().errors.size(), 1u);
     EXPECT_EQ(config.error().errors[0].kind, ErrorKind::kNotFound);

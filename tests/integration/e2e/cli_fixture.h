@@ -1,0 +1,34 @@
+// Runs the real perfgate binary against fixture repositories and configs, and checks that
+// nothing it started is left behind.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/git_repo.h"
+#include "support/temp_dir.h"
+
+namespace perfgate::testing {
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// The perfgate binary built with the tests (PERFGATE_BINARY, set by ctest).
+std::string PerfgateBinary();
+std::string SourceDir();
+
+// Runs `perfgate args...` with a generous safety timeout; stdout and stderr kept apart.
+CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch);
+
+// Processes whose working directory or command line mentions `dir`, as "pid: cmdline".
+std::vector<std::string> ProcessesUsing(const std::string& dir);
+
+// Entries of `dir` (empty when it does not exist).
+std::vector<std::string> ListDir(const std::string& dir);
+
+}  // namespace perfgate::testing

@@ -1,0 +1,95 @@
+#include "integration/e2e/quickstart_fixture.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "integration/e2e/cli_fixture.h"
+#include "process/subprocess.h"
+
+namespace perfgate::testing {
+namespace {
+
+std::string QuickstartFile(const std::string& name) {
+  return SourceDir() + "/examples/quickstart/" + name;
+}
+
+}  // namespace
+
+std::unique_ptr<TempDir> QuickstartFixture::build_dir_;
+
+void QuickstartFixture::SetUpTestSuite() {
+  build_dir_ = std::make_unique<TempDir>();
+  for (const char* name : {"server.cc", "Makefile"}) {
+    std::filesystem::copy_file(QuickstartFile(name), build_dir_->Path(name));
+  }
+  ProcessSpec make{{"make", "-C", build_dir_->Path()}, "", {}, build_dir_->Path("make.log")};
+  auto built = RunToCompletion(make, std::chrono::minutes(5));
+  ASSERT_TRUE(built) << built.error().ToString();
+}
+
+void QuickstartFixture::TearDownTestSuite() {
+  build_dir_.reset();
+}
+
+void QuickstartFixture::SetUp() {
+  repo_ = std::make_unique<GitRepo>(repo_dir());
+  CommitQuickstartSources(*repo_, "quickstart service");
+  repo_->Commit({{"NOTES", "a second commit, so that main has a base\n"}}, "notes");
+}
+
+void QuickstartFixture::CommitQuickstartSources(GitRepo& repo, const std::string& message) {
+  std::map<std::string, std::string> files;
+  for (const char* name : {"server.cc", "Makefile", "load.lua"}) {
+    files[name] = ReadFile(QuickstartFile(name));
+  }
+  repo.Commit(files, message);
+}
+
+ScenarioYaml QuickstartFixture::GoodScenario() const {
+  ScenarioYaml scenario;
+  scenario.build = fmt::format("[cp, \"{}\", server]", build_dir_->Path("server"));
+  scenario.command = R"([./server, --listen, "127.0.0.1:{{port.api}}"])";
+  scenario.load =
+      R"([wrk, -t1, -c2, -d, "{{duration}}", -s, load.lua, "http://127.0.0.1:{{port.api}}", --, "{{rate}}", "2"])";
+  scenario.query = "sum by (endpoint) (rate(http_requests_total{ {{selector}} }[{{window}}]))";
+  return scenario;
+}
+
+std::string QuickstartFixture::WriteConfig(const ScenarioYaml& s,
+                                           const std::string& prometheus) const {
+  std::string yaml = fmt::format(
+      R"(repository: {{ url: "{repo}", default_branch: main }}
+storage: sqlite:perfgate.db
+{prometheus}
+scenarios:
+  - name: svc
+    repetitions: 2
+    environment:
+      type: process
+      build: {build}
+      services:
+        - name: api
+          command: {command}
+          ready: {{ http: "http://127.0.0.1:{{{{port.api}}}}/healthz", timeout: {ready_timeout} }}
+          scrape: "127.0.0.1:{{{{port.api}}}}"
+    load:
+      type: command
+      command: {load}
+      warmup: 0s
+      duration: {duration}
+      rate: {rate}
+    metrics:
+      - name: requests
+        query: '{query}'
+        unit: req/s
+        better: higher
+)",
+      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
+      fmt::arg("build", s.build), fmt::arg("command", s.command),
+      fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
+      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query));
+  return dir_.WriteFile("perfgate.yaml", yaml);
+}
+
+}  // namespace perfgate::testing

@@ -1,0 +1,55 @@
+// A fixture repository and config around the quickstart service: its server is built once
+// per test binary, and each test gets a fresh folder with a git repository and a config
+// whose scenario fields a test can replace to inject one fault.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "support/git_repo.h"
+#include "support/temp_dir.h"
+
+namespace perfgate::testing {
+
+inline const std::string kManagedPrometheus = "prometheus: { managed: true, scrape_interval: 1s }";
+
+// YAML flow values of the one scenario of the fixture config.
+struct ScenarioYaml {
+  std::string build;
+  std::string command;
+  std::string ready_timeout = "20s";
+  std::string load;
+  std::string duration = "2s";
+  std::string rate = "60";
+  std::string query;
+};
+
+class QuickstartFixture : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+  void SetUp() override;
+
+  // A scenario that works: the prebuilt quickstart server, wrk through load.lua, and the
+  // request rate per endpoint as its one metric.
+  ScenarioYaml GoodScenario() const;
+
+  // Writes <dir>/perfgate.yaml for the repository and returns its path.
+  std::string WriteConfig(const ScenarioYaml& scenario,
+                          const std::string& prometheus = kManagedPrometheus) const;
+
+  std::string repo_dir() const { return dir_.Path("repo"); }
+
+  // The quickstart's own sources (server.cc, Makefile, load.lua) committed to `repo`.
+  static void CommitQuickstartSources(GitRepo& repo, const std::string& message);
+
+  TempDir dir_;
+  std::unique_ptr<GitRepo> repo_;
+
+ private:
+  static std::unique_ptr<TempDir> build_dir_;  // the quickstart built once: <dir>/server
+};
+
+}  // namespace perfgate::testing
