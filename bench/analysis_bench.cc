@@ -14,8 +14,13 @@ std::vector<Sample> MakeSide(int series, int repetitions, double scale, uint32_t
   std::vector<Sample> samples;
   for (int s = 0; s < series; ++s) {
     for (int r = 0; r < repetitions; ++r) {
-      samples.push_back({"http-api", "latency_p99", "{endpoint=\"/e" + std::to_string(s) + "\"}",
-                         r, 0.002 * scale * noise(random), {}, {}});
+      samples.push_back({"http-api",
+                         "latency_p99",
+                         "{endpoint=\"/e" + std::to_string(s) + "\"}",
+                         r,
+                         0.002 * scale * noise(random),
+                         {},
+                         {}});
     }
   }
   return samples;
@@ -37,7 +42,10 @@ void BM_CompareJob(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * series);
 }
 // 100 series x 5 windows is a large job today; 10,000 x 30 bounds what the UI may ask for.
-BENCHMARK(BM_CompareJob)->Args({100, 5})->Args({10000, 5})->Args({10000, 30})
+BENCHMARK(BM_CompareJob)
+    ->Args({100, 5})
+    ->Args({10000, 5})
+    ->Args({10000, 30})
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -51,8 +51,7 @@ void BM_BareSqliteInsert(benchmark::State& state) {
                nullptr, nullptr, nullptr);
   std::vector<Sample> samples = MakeSamples(static_cast<int>(state.range(0)));
   sqlite3_stmt* insert = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO samples VALUES (?,?,?,?,?,?,?,?,?,?)", -1, &insert,
-                     nullptr);
+  sqlite3_prepare_v2(db, "INSERT INTO samples VALUES (?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr);
   std::string commit(40, 'a');
   int run = 0;
   for (auto _ : state) {

@@ -70,8 +70,10 @@ std::optional<Labels> ParseLabels(std::string_view text) {
     }
     labels[name] = value;
     skip_space();
-    if (text.starts_with(',')) text.remove_prefix(1);
-    else if (!text.empty()) return std::nullopt;
+    if (text.starts_with(','))
+      text.remove_prefix(1);
+    else if (!text.empty())
+      return std::nullopt;
   }
 }
 

@@ -25,11 +25,11 @@ int RunCli(int argc, char** argv) {
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand(
-      "run", "Measure a commit: check it out, bring it up, load it, query its metrics, store "
-             "the results and compare them with the master set of its base");
+      "run",
+      "Measure a commit: check it out, bring it up, load it, query its metrics, store "
+      "the results and compare them with the master set of its base");
   AddConfigOption(*run_cmd, run.config);
-  run_cmd->add_option("--commit", run.commit, "commit to measure (SHA, branch or tag)")
-      ->required();
+  run_cmd->add_option("--commit", run.commit, "commit to measure (SHA, branch or tag)")->required();
   run_cmd->add_flag("--baseline", run.baseline,
                     "store the results as the master set of this commit; no comparison");
   run_cmd->add_option("--base", run.base,
@@ -44,8 +44,8 @@ int RunCli(int argc, char** argv) {
       "  perfgate run --config perfgate.yaml --commit my-branch");
 
   CompareOptions compare;
-  CLI::App* compare_cmd = app.add_subcommand(
-      "compare", "Compare the stored results of two jobs (job ids or commits)");
+  CLI::App* compare_cmd =
+      app.add_subcommand("compare", "Compare the stored results of two jobs (job ids or commits)");
   AddConfigOption(*compare_cmd, compare.config);
   compare_cmd->add_option("base", compare.base, "job id or commit of the base")->required();
   compare_cmd->add_option("candidate", compare.candidate, "job id or commit of the candidate")
@@ -53,8 +53,9 @@ int RunCli(int argc, char** argv) {
   compare_cmd->add_flag("--no-fail", compare.no_fail, "exit 0 even when a regression is found");
   compare_cmd->add_option("--format", compare.format, "terminal, markdown or json")
       ->capture_default_str();
-  compare_cmd->footer("Example:\n  perfgate compare --config perfgate.yaml 1 2\n"
-                      "  perfgate compare --config perfgate.yaml 3f2a9c1 9b7e0d4");
+  compare_cmd->footer(
+      "Example:\n  perfgate compare --config perfgate.yaml 1 2\n"
+      "  perfgate compare --config perfgate.yaml 3f2a9c1 9b7e0d4");
 
   HistoryOptions history;
   CLI::App* history_cmd = app.add_subcommand(

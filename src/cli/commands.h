@@ -13,7 +13,7 @@ struct RunOptions {
   std::vector<std::string> scenarios;  // empty: all
   bool baseline = false;
   bool no_fail = false;
-  std::string format = "terminal";     // terminal | markdown | json
+  std::string format = "terminal";  // terminal | markdown | json
 };
 int RunCommand(const RunOptions& options);
 
@@ -30,7 +30,7 @@ struct HistoryOptions {
   std::string config = "perfgate.yaml";
   std::string scenario;  // empty: the only scenario that has the metric
   std::string metric;
-  std::string series;    // label set, e.g. endpoint="/sort"; empty: all
+  std::string series;  // label set, e.g. endpoint="/sort"; empty: all
 };
 int HistoryCommand(const HistoryOptions& options);
 

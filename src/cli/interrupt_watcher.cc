@@ -30,8 +30,8 @@ InterruptWatcher::InterruptWatcher() {
       if (sigwait(&set, &signal) != 0 || signal == SIGUSR1) return;
       interrupted_ = true;
       int groups = SignalProcessGroups(SIGTERM);
-      Logger("cli")->warn("interrupted, stopping signal={} process_groups={}",
-                          sigabbrev_np(signal), groups);
+      Logger("cli")->warn("interrupted, stopping signal={} process_groups={}", sigabbrev_np(signal),
+                          groups);
     }
   });
 }

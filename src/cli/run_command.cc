@@ -20,9 +20,8 @@ Result<void> CheckScenarios(const Config& config, const std::vector<std::string>
     for (const ScenarioConfig& scenario : config.scenarios) {
       known += (known.empty() ? "" : ", ") + scenario.name;
     }
-    return std::unexpected(
-        NotFound("scenario `" + name + "` is not in " + config.path, "--scenario",
-                 "use one of: " + known));
+    return std::unexpected(NotFound("scenario `" + name + "` is not in " + config.path,
+                                    "--scenario", "use one of: " + known));
   }
   return {};
 }
@@ -73,8 +72,9 @@ int RunCommand(const RunOptions& options) {
   Result<JobOutcome> outcome;
   {
     TerminalProgress progress(stderr, isatty(STDERR_FILENO) != 0, clock);
-    RunnerContext context{&workspace->config, workspace->store.get(), &repository,
-                          workspace->http.get(),  &clock, &progress, &interrupts.interrupted()};
+    RunnerContext context{
+        &workspace->config, workspace->store.get(),   &repository, workspace->http.get(), &clock,
+        &progress,          &interrupts.interrupted()};
     outcome = RunJob(context, job->id);
   }
   if (!outcome) {

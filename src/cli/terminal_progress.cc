@@ -71,8 +71,8 @@ void TerminalProgress::DrawLocked() {
   const PhaseEvent& event = *current_;
   TimePoint now = clock_.Now();
   double elapsed = Seconds(Since(event.at, now));
-  std::string line = fmt::format("[{:7.1f}s] {}", Seconds(Since(job_start_, now)),
-                                 DescribePhase(event));
+  std::string line =
+      fmt::format("[{:7.1f}s] {}", Seconds(Since(job_start_, now)), DescribePhase(event));
   if (event.planned.count() > 0) {
     double fraction = std::clamp(elapsed / Seconds(event.planned), 0.0, 1.0);
     int filled = static_cast<int>(fraction * kBarWidth);

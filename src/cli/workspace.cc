@@ -24,7 +24,9 @@ bool IsJobId(const std::string& text) {
 
 }  // namespace
 
-void PrintError(const Error& error) { std::fprintf(stderr, "error: %s\n", error.ToString().c_str()); }
+void PrintError(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.ToString().c_str());
+}
 
 std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepository repository) {
   auto config = LoadConfigFile(config_path);

@@ -89,8 +89,8 @@ struct ScenarioConfig {
 };
 
 struct PrometheusConfig {
-  bool managed = true;  // perfgate starts its own Prometheus for each job
-  std::string url;      // an existing server when !managed
+  bool managed = true;      // perfgate starts its own Prometheus for each job
+  std::string url;          // an existing server when !managed
   std::string targets_dir;  // with url: where that server's file_sd_configs read targets
   Duration scrape_interval = std::chrono::seconds(1);
   std::string binary = "prometheus";

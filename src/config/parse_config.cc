@@ -59,14 +59,6 @@ void ReadPrometheus(const YamlField& field, PrometheusConfig* prometheus) {
     ReadOptional(url, &prometheus->url, [](const YamlField& f) {
       return ReadHttpUrl(f, "the URL of an existing Prometheus, e.g. http://127.0.0.1:9090");
     });
-    // An existing server learns the SUT's targets only from file_sd files perfgate writes.
-    if (auto dir = field.Required("targets_dir",
-                                  "the directory one of that server's file_sd_configs reads, "
-                                  "e.g. /etc/prometheus/perfgate: perfgate writes targets there")) {
-      ReadOptional(*dir, &prometheus->targets_dir, [](const YamlField& f) {
-        return ReadString(f, "a directory, e.g. /etc/prometheus/perfgate");
-      });
-    }
     if (managed == true) {
       url.Report("`url` is set while `managed` is true",
                  "remove url to let perfgate run its own Prometheus, or set managed: false "
@@ -78,6 +70,16 @@ void ReadPrometheus(const YamlField& field, PrometheusConfig* prometheus) {
                          "e.g. http://127.0.0.1:9090");
   }
   prometheus->managed = managed.value_or(!url.present());
+  // An existing server learns the SUT's targets only from file_sd files perfgate writes.
+  if (url.present() && !prometheus->managed) {
+    if (auto dir = field.Required("targets_dir",
+                                  "the directory one of that server's file_sd_configs reads, "
+                                  "e.g. /etc/prometheus/perfgate: perfgate writes targets there")) {
+      ReadOptional(*dir, &prometheus->targets_dir, [](const YamlField& f) {
+        return ReadString(f, "a directory, e.g. /etc/prometheus/perfgate");
+      });
+    }
+  }
   ReadOptional(
       field.Child("scrape_interval"), &prometheus->scrape_interval, [](const YamlField& f) {
         return ReadDuration(f, DurationMin::kPositive, "how often Prometheus scrapes, e.g. 1s");

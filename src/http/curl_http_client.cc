@@ -77,8 +77,8 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
     CURLcode code = curl_easy_perform(h);
     if (code != CURLE_OK) {
-      return std::unexpected(Unavailable(curl_easy_strerror(code),
-                                         request.method + " " + RedactUrl(request.url)));
+      return std::unexpected(
+          Unavailable(curl_easy_strerror(code), request.method + " " + RedactUrl(request.url)));
     }
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

@@ -66,20 +66,20 @@ class JobExecution {
                                           "use a scenario name from " + config.path));
     }
     for (const ScenarioConfig* scenario : scenarios) {
-      auto run = context_.store->CreateRun(job_.id, scenario->name, job_.commit,
-                                           context_.clock->Now());
+      auto run =
+          context_.store->CreateRun(job_.id, scenario->name, job_.commit, context_.clock->Now());
       if (!run) return std::unexpected(run.error());
       std::string run_dir = job_dir + "/run-" + std::to_string(run->id);
-      ScenarioRunRequest request{&config,
-                                 scenario,
-                                 job_.id,
-                                 run->id,
-                                 job_.commit,
-                                 work_dir + "/worktrees/" + job_dir + "-run-" +
-                                     std::to_string(run->id),
-                                 work_dir + "/logs/" + run_dir,
-                                 targets_dir,
-                                 context_.interrupted};
+      ScenarioRunRequest request{
+          &config,
+          scenario,
+          job_.id,
+          run->id,
+          job_.commit,
+          work_dir + "/worktrees/" + job_dir + "-run-" + std::to_string(run->id),
+          work_dir + "/logs/" + run_dir,
+          targets_dir,
+          context_.interrupted};
       auto samples = RunScenario(request, *context_.repository, prometheus, *context_.clock,
                                  *context_.progress);
       if (!samples) {
@@ -91,8 +91,8 @@ class JobExecution {
       if (auto added = context_.store->AddSamples(run->id, *samples); !added) {
         return std::unexpected(added.error());
       }
-      auto finished = context_.store->FinishRun(run->id, RunState::kSucceeded, "",
-                                                context_.clock->Now());
+      auto finished =
+          context_.store->FinishRun(run->id, RunState::kSucceeded, "", context_.clock->Now());
       if (!finished) return std::unexpected(finished.error());
     }
     return {};
@@ -111,8 +111,8 @@ Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job&
   outcome.job = candidate;
   std::string base_commit = candidate.base_commit;
   if (base_commit.empty()) {
-    auto found = FindBaseCommit(*context.repository, candidate.commit,
-                                config.repository.default_branch);
+    auto found =
+        FindBaseCommit(*context.repository, candidate.commit, config.repository.default_branch);
     if (!found) return std::unexpected(found.error());
     base_commit = *found;
   }
@@ -120,14 +120,14 @@ Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job&
                                   ScenarioNames(config, candidate));
   if (!master_set) return std::unexpected(master_set.error());
   if (!*master_set) {
-    outcome.no_comparison_reason =
-        "no baseline job for base " + base_commit.substr(0, 12) +
-        " or its ancestors on " + config.repository.default_branch +
-        ": run `perfgate run --baseline --commit " + base_commit.substr(0, 12) + "` first";
+    outcome.no_comparison_reason = "no baseline job for base " + base_commit.substr(0, 12) +
+                                   " or its ancestors on " + config.repository.default_branch +
+                                   ": run `perfgate run --baseline --commit " +
+                                   base_commit.substr(0, 12) + "` first";
     return outcome;
   }
-  auto compared = CompareJobs(config, *context.store, **master_set, candidate,
-                              context.clock->Now());
+  auto compared =
+      CompareJobs(config, *context.store, **master_set, candidate, context.clock->Now());
   if (!compared) return std::unexpected(compared.error());
   if (auto saved = context.store->SaveComparison(*compared); !saved) {
     return std::unexpected(saved.error());

@@ -19,12 +19,12 @@ enum class Phase { kCheckout, kBuild, kUp, kWarmup, kWindow, kQueries, kDown, kC
 const char* PhaseName(Phase phase);  // "checkout", "build", "up", "warm-up", ...
 
 struct PhaseEvent {
-  std::string scenario;      // empty for job-wide phases (compare)
+  std::string scenario;  // empty for job-wide phases (compare)
   Phase phase = Phase::kCheckout;
-  int repetition = -1;       // kWindow and kQueries: 0-based; else -1
-  int repetitions = 0;       // kWindow and kQueries: the run's total
-  Duration planned{0};       // kWarmup and kWindow: the configured length
-  TimePoint at;              // when the phase started or ended
+  int repetition = -1;  // kWindow and kQueries: 0-based; else -1
+  int repetitions = 0;  // kWindow and kQueries: the run's total
+  Duration planned{0};  // kWarmup and kWindow: the configured length
+  TimePoint at;         // when the phase started or ended
 };
 
 class ProgressListener {

@@ -115,8 +115,8 @@ class ScenarioRun {
   }
 
   Result<LoadWindow> Load(Duration duration) {
-    LoadRequest load{&scenario_.load, duration, vars_.at("workdir"),
-                     request_.log_dir + "/load.log", vars_};
+    LoadRequest load{&scenario_.load, duration, vars_.at("workdir"), request_.log_dir + "/load.log",
+                     vars_};
     return RunLoadWindow(load, clock_);
   }
 
@@ -129,10 +129,10 @@ class ScenarioRun {
   }
 
   Result<std::vector<Sample>> Measure(Environment& up) {
-    auto targets = TargetFile::Create(request_.targets_dir,
-                                      "job-" + std::to_string(request_.job_id) + "-run-" +
-                                          std::to_string(request_.run_id),
-                                      Groups(up, TargetLabels("warmup")));
+    auto targets = TargetFile::Create(
+        request_.targets_dir,
+        "job-" + std::to_string(request_.job_id) + "-run-" + std::to_string(request_.run_id),
+        Groups(up, TargetLabels("warmup")));
     if (!targets) return std::unexpected(targets.error());
 
     if (scenario_.load.warmup.count() > 0) {
@@ -144,8 +144,8 @@ class ScenarioRun {
     std::vector<Sample> samples;
     for (int rep = 0; rep < scenario_.repetitions; ++rep) {
       if (request_.interrupted && *request_.interrupted) {
-        return std::unexpected(FailedPrecondition("interrupted before window " +
-                                                  std::to_string(rep + 1)));
+        return std::unexpected(
+            FailedPrecondition("interrupted before window " + std::to_string(rep + 1)));
       }
       Labels labels = TargetLabels(std::to_string(rep));
       std::string selector = Selector(labels);
@@ -180,8 +180,7 @@ class ScenarioRun {
     TemplateVars vars = vars_;
     vars["selector"] = selector;
     // Rounded up to whole milliseconds so the range covers the whole window.
-    vars["window"] = FormatDuration(
-        std::chrono::ceil<Duration>(window.end - window.start));
+    vars["window"] = FormatDuration(std::chrono::ceil<Duration>(window.end - window.start));
     std::vector<Sample> samples;
     for (const MetricConfig& metric : scenario_.metrics) {
       std::string where = "metric " + metric.name;
@@ -189,8 +188,7 @@ class ScenarioRun {
       if (!promql) return std::unexpected(promql.error().In(where));
       auto values = prometheus_.Query(*promql, window.end);
       if (!values) return std::unexpected(values.error().In(where));
-      Sample sample{scenario_.name, metric.name, "{}", rep, std::nullopt, window.start,
-                    window.end};
+      Sample sample{scenario_.name, metric.name, "{}", rep, std::nullopt, window.start, window.end};
       if (values->empty()) {
         Logger("runner")->warn("empty query result job={} scenario={} metric={} rep={}",
                                request_.job_id, scenario_.name, metric.name, rep);

@@ -2,7 +2,6 @@
 // reason in the store, and nothing left running or on disk.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <signal.h>
 
 #include <filesystem>
@@ -71,13 +70,15 @@ TEST_F(FaultTest, UnknownCommitNamesTheRepository) {
 
 TEST_F(FaultTest, FailingBuildStepQuotesItsOutput) {
   ScenarioYaml scenario = GoodScenario();
-  scenario.build = R"([sh, -c, "echo compiling widget; echo 'widget.c:3: error: boom' >&2; exit 3"])";
+  scenario.build =
+      R"([sh, -c, "echo compiling widget; echo 'widget.c:3: error: boom' >&2; exit 3"])";
   ExpectJobFails(scenario, "widget.c:3: error: boom");
 }
 
 TEST_F(FaultTest, ServiceThatNeverGetsReadyQuotesItsLog) {
   ScenarioYaml scenario = GoodScenario();
-  scenario.command = R"([sh, -c, "echo booting; echo still booting, port {{port.api}}; exec sleep 600"])";
+  scenario.command =
+      R"([sh, -c, "echo booting; echo still booting, port {{port.api}}; exec sleep 600"])";
   scenario.ready_timeout = "2s";
   ExpectJobFails(scenario, "still booting, port");
 }

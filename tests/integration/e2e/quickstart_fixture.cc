@@ -28,9 +28,7 @@ void QuickstartFixture::SetUpTestSuite() {
   ASSERT_TRUE(built) << built.error().ToString();
 }
 
-void QuickstartFixture::TearDownTestSuite() {
-  build_dir_.reset();
-}
+void QuickstartFixture::TearDownTestSuite() { build_dir_.reset(); }
 
 void QuickstartFixture::SetUp() {
   repo_ = std::make_unique<GitRepo>(repo_dir());
@@ -85,10 +83,10 @@ scenarios:
         unit: req/s
         better: higher
 )",
-      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
-      fmt::arg("build", s.build), fmt::arg("command", s.command),
-      fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
-      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query));
+      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus), fmt::arg("build", s.build),
+      fmt::arg("command", s.command), fmt::arg("ready_timeout", s.ready_timeout),
+      fmt::arg("load", s.load), fmt::arg("duration", s.duration), fmt::arg("rate", s.rate),
+      fmt::arg("query", s.query));
   return dir_.WriteFile("perfgate.yaml", yaml);
 }
 

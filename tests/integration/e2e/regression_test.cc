@@ -20,8 +20,7 @@ class RegressionTest : public QuickstartFixture {
   void SetUp() override {
     repo_ = std::make_unique<GitRepo>(repo_dir());
     CommitQuickstartSources(*repo_, "quickstart service");
-    RunCommand({"git", "apply", SourceDir() + "/examples/quickstart/regression.patch"},
-               repo_dir());
+    RunCommand({"git", "apply", SourceDir() + "/examples/quickstart/regression.patch"}, repo_dir());
     repo_->Commit({}, "sort: insertion sort instead of std::sort");
   }
 
@@ -47,8 +46,8 @@ TEST_F(RegressionTest, CatchesTheSlowerEndpointOnly) {
 
   int sort_regressions = 0;
   for (const auto& series : report["series"]) {
-    std::string name = series["metric"].get<std::string>() + " " +
-                       series["series"].get<std::string>();
+    std::string name =
+        series["metric"].get<std::string>() + " " + series["series"].get<std::string>();
     bool sort = series["series"] == "{endpoint=\"/sort\"}";
     bool latency = series["metric"].get<std::string>().starts_with("latency_");
     if (sort && latency) {
@@ -62,8 +61,7 @@ TEST_F(RegressionTest, CatchesTheSlowerEndpointOnly) {
 
   // The history of the baseline and the jobs list see what was stored.
   CliResult history = RunPerfgate(
-      {"history", "--config", config, "--metric", "latency_p50", "--series",
-       "endpoint=\"/sort\""},
+      {"history", "--config", config, "--metric", "latency_p50", "--series", "endpoint=\"/sort\""},
       dir_);
   EXPECT_EQ(history.exit_code, 0) << history.err;
   EXPECT_THAT(history.out, HasSubstr("{endpoint=\"/sort\"}"));

@@ -221,7 +221,7 @@ TEST(ParseConfigTest, AppliesEveryDefault) {
 TEST(ParseConfigTest, ReadsTheAlternativeForms) {
   std::string text = kMinimal;
   text += R"yaml(
-prometheus: { url: "https://prom.example:9090", scrape_interval: 250ms }
+prometheus: { url: "https://prom.example:9090", targets_dir: /etc/prometheus/perfgate, scrape_interval: 250ms }
 server: { listen: 127.0.0.1:9000 }
 )yaml";
   size_t build_at = text.find("    environment:\n") + 17;
@@ -231,6 +231,7 @@ server: { listen: 127.0.0.1:9000 }
   Config config = ParseOrFail(text, "perfgate.yaml");
   EXPECT_FALSE(config.prometheus.managed);
   EXPECT_EQ(config.prometheus.url, "https://prom.example:9090");
+  EXPECT_EQ(config.prometheus.targets_dir, "/etc/prometheus/perfgate");
   EXPECT_EQ(config.prometheus.scrape_interval, milliseconds(250));
   EXPECT_EQ(config.server.public_url, "http://127.0.0.1:9000");
   const EnvironmentConfig& environment = config.scenarios[0].environment;

@@ -1,0 +1,60 @@
+// `perfgate check-config`: every shipped example is valid, and a broken file is reported
+// with positions and exit status 1, like promtool.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "integration/e2e/cli_fixture.h"
+
+namespace perfgate::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
+
+TEST(CheckConfigTest, EveryExampleConfigIsValid) {
+  TempDir scratch;
+  int checked = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(SourceDir() + "/examples")) {
+    if (entry.path().extension() != ".yaml") continue;
+    CliResult result = RunPerfgate({"check-config", entry.path().string()}, scratch);
+    EXPECT_EQ(result.exit_code, 0) << entry.path() << "\n" << result.err;
+    EXPECT_THAT(result.out, MatchesRegex("ok: [0-9]+ scenarios?, [0-9]+ metrics?\n"));
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(CheckConfigTest, ReportsEveryErrorWithItsPositionAndExitsOne) {
+  TempDir scratch;
+  std::string path = scratch.WriteFile("bad.yaml", R"(repository: { url: /tmp/x }
+scenarios:
+  - name: api
+    environment:
+      services:
+        - { name: api, command: [./server] }
+    load: { command: [wrk], duration: 30, rate: -5 }
+    metrics:
+      - { name: p99, query: "up{ {{selectr}} }" }
+)");
+  CliResult result = RunPerfgate({"check-config", path}, scratch);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_THAT(result.err, HasSubstr(path + ":7:"));
+  EXPECT_THAT(result.err, HasSubstr("scenarios[0].load.duration"));
+  EXPECT_THAT(result.err, HasSubstr("scenarios[0].load.rate"));
+  EXPECT_THAT(result.err, HasSubstr("selectr"));
+}
+
+TEST(CheckConfigTest, EveryCommandHasHelpWithAnExample) {
+  TempDir scratch;
+  for (const char* command : {"run", "compare", "history", "jobs", "check-config"}) {
+    CliResult result = RunPerfgate({command, "--help"}, scratch);
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_THAT(result.out, HasSubstr("Example:")) << command;
+  }
+}
+
+}  // namespace
+}  // namespace perfgate::testing
