@@ -1,0 +1,50 @@
+// Paired comparison of interleaved base/candidate rounds: the Hodges–Lehmann estimate of
+// the candidate's relative change with the Wilcoxon signed-rank interval and p-value.
+//
+// Each pair i gives d_i = log(candidate_i / base_i); pairs share the machine's state of the
+// moment, so their log-ratio cancels slow drifts that an unpaired comparison would see as
+// noise. The estimate is the median of the Walsh averages (d_i + d_j) / 2, i <= j, and the
+// change exp(estimate) - 1.
+//
+// Interval: [W_(k), W_(M-k+1)] of the M = n(n+1)/2 sorted Walsh averages, with k from the
+// exact signed-rank distribution for n <= kMaxExactRankSize and from its normal
+// approximation above. As in Hollander & Wolfe (and R's wilcox.test, exact branch), the
+// interval treats the log-ratios as continuous: with tied or zero log-ratios its coverage
+// is approximate. When n is too small for any finite interval to reach the requested
+// confidence (e.g. n <= 5 at 95%), the interval is unbounded (-1, +inf).
+//
+// p-value: two-sided signed-rank test of "no change". Exact when n <= kMaxExactRankSize and
+// no |d_i| is zero or tied; otherwise zero log-ratios are dropped (Wilcoxon's convention)
+// and the normal approximation with tie and continuity corrections is used.
+//
+// Pure function: no I/O, no clock.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include "analysis/shift_estimate.h"
+#include "base/error.h"
+
+namespace perfgate {
+
+struct PairedComparison {
+  size_t pairs_used = 0;     // pairs with both values finite and > 0
+  size_t pairs_dropped = 0;  // pairs with a non-positive, infinite or NaN value on a side
+  ShiftEstimate shift;       // all NaN when no pair is usable
+  double p_value = ShiftEstimate::kNaN;  // NaN when no pair is usable
+  bool exact_p_value = false;
+};
+
+// Compares candidate[i] with base[i] for every i. InvalidInput when the spans differ in
+// length or `confidence` is not in (0, 1).
+[[nodiscard]] Result<PairedComparison> ComparePaired(std::span<const double> base,
+                                                     std::span<const double> candidate,
+                                                     double confidence = 0.95);
+
+// The fewest pairs whose signed-rank interval can be finite at `confidence` (in (0, 1)):
+// the smallest n with 1 - 2 / 2^n >= confidence, i.e. 6 at 95%, 5 at 90%. Fewer pairs can
+// never give a regression or an improvement verdict.
+size_t MinimumPairsForConfidence(double confidence);
+
+}  // namespace perfgate

@@ -1,0 +1,54 @@
+#include "analysis/welch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/distributions.h"
+
+namespace perfgate {
+namespace {
+
+struct Moments {
+  double n = 0;
+  double mean = 0;
+  double variance = 0;  // unbiased, n - 1 in the denominator
+};
+
+Moments SampleMoments(std::span<const double> values) {
+  Moments m;
+  m.n = static_cast<double>(values.size());
+  // Summing n copies of a value need not give n times it: a constant sample must get a
+  // variance of exactly 0, not a rounding residue that turns t into a huge number.
+  auto [low, high] = std::ranges::minmax(values);
+  if (low == high) return {.n = m.n, .mean = low, .variance = 0};
+  for (double v : values) m.mean += v;
+  m.mean /= m.n;
+  for (double v : values) m.variance += (v - m.mean) * (v - m.mean);
+  m.variance /= m.n - 1;
+  return m;
+}
+
+}  // namespace
+
+WelchResult WelchTTest(std::span<const double> x, std::span<const double> y) {
+  if (x.size() < 2 || y.size() < 2) return {};
+  Moments a = SampleMoments(x);
+  Moments b = SampleMoments(y);
+  double va = a.variance / a.n;
+  double vb = b.variance / b.n;
+  double difference = b.mean - a.mean;
+  if (va + vb == 0) {
+    if (difference == 0) return {.t = 0, .df = a.n + b.n - 2, .p_value = 1};
+    return {.t = std::copysign(std::numeric_limits<double>::infinity(), difference),
+            .df = a.n + b.n - 2,
+            .p_value = 0};
+  }
+  WelchResult result;
+  result.t = difference / std::sqrt(va + vb);
+  result.df = (va + vb) * (va + vb) / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
+  result.p_value = StudentTTwoSidedP(result.t, result.df);
+  return result;
+}
+
+}  // namespace perfgate
