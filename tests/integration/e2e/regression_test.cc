@@ -53,9 +53,11 @@ TEST_F(RegressionTest, CatchesTheSlowerEndpointOnly) {
     if (sort && latency) {
       EXPECT_EQ(series["verdict"], "regression") << name;
       sort_regressions += series["verdict"] == "regression";
-    } else {
+    } else if (series["metric"] != "latency_p99") {
       EXPECT_NE(series["verdict"], "regression") << name;
     }
+    // The other endpoints' p99 is left out on purpose: on two cores the slower sort really
+    // takes CPU time from requests that overlap it, so their tails may truly get longer.
   }
   EXPECT_EQ(sort_regressions, 2);
 
