@@ -12,6 +12,15 @@
 namespace perfgate {
 namespace {
 
+JobRequest BenchJob() {
+  JobRequest request;
+  request.kind = JobKind::kBaseline;
+  request.commit = std::string(40, 'a');
+  request.ref = "main";
+  request.requested_by = "bench";
+  return request;
+}
+
 std::vector<Sample> MakeSamples(int count) {
   std::vector<Sample> samples;
   TimePoint t0 = SystemClock().Now();
@@ -26,8 +35,7 @@ void BM_StoreAddSamples(benchmark::State& state) {
   testing::TempDir dir;
   auto store = OpenStore("sqlite:bench.db", dir.Path());
   if (!store) return state.SkipWithError(store.error().ToString().c_str());
-  auto job = (*store)->CreateJob({JobKind::kBaseline, std::string(40, 'a'), "main", {}, ""},
-                                 SystemClock().Now());
+  auto job = (*store)->CreateJob(BenchJob(), SystemClock().Now());
   std::vector<Sample> samples = MakeSamples(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     auto run = (*store)->CreateRun(job->id, "http-api", job->commit, SystemClock().Now());
@@ -83,8 +91,7 @@ void BM_StoreLoadSamples(benchmark::State& state) {
   testing::TempDir dir;
   auto store = OpenStore("sqlite:bench.db", dir.Path());
   if (!store) return state.SkipWithError(store.error().ToString().c_str());
-  auto job = (*store)->CreateJob({JobKind::kBaseline, std::string(40, 'a'), "main", {}, ""},
-                                 SystemClock().Now());
+  auto job = (*store)->CreateJob(BenchJob(), SystemClock().Now());
   auto run = (*store)->CreateRun(job->id, "http-api", job->commit, SystemClock().Now());
   (void)(*store)->AddSamples(run->id, MakeSamples(static_cast<int>(state.range(0))));
   (void)(*store)->FinishRun(run->id, RunState::kSucceeded, "", SystemClock().Now());

@@ -83,6 +83,46 @@ int RunCli(int argc, char** argv) {
   check_cmd->add_option("file", check_path, "the config file")->required();
   check_cmd->footer("Example:\n  perfgate check-config examples/quickstart/perfgate.yaml");
 
+  ServiceOptions worker;
+  CLI::App* worker_cmd = app.add_subcommand(
+      "worker", "Run queued jobs: `workers` at once across every process sharing the store");
+  AddConfigOption(*worker_cmd, worker.config);
+  worker_cmd->add_option("--grace", worker.grace,
+                         "on SIGTERM/SIGINT, how long running jobs may take to finish before "
+                         "they are given back to the queue")
+      ->capture_default_str();
+  worker_cmd->footer("Example:\n  perfgate worker --config perfgate.yaml");
+
+  EnqueueOptions enqueue;
+  CLI::App* enqueue_cmd = app.add_subcommand("enqueue", "Queue a job for the workers");
+  AddConfigOption(*enqueue_cmd, enqueue.config);
+  enqueue_cmd->add_option("--commit", enqueue.commit, "commit (SHA, branch or tag)")->required();
+  enqueue_cmd->add_option("--kind", enqueue.kind, "experiment, baseline or test")
+      ->capture_default_str();
+  enqueue_cmd->add_option("--scenario", enqueue.scenarios, "only this scenario (repeatable)");
+  enqueue_cmd->add_option("--base", enqueue.base, "compare with this commit's master set");
+  enqueue_cmd->footer("Example:\n  perfgate enqueue --config perfgate.yaml --commit main "
+                      "--kind baseline");
+
+  JobCommandOptions job_options;
+  auto add_job_command = [&](const char* name, const char* help, const char* example) {
+    CLI::App* command = app.add_subcommand(name, help);
+    AddConfigOption(*command, job_options.config);
+    command->add_option("job", job_options.job, "job id")->required();
+    command->footer(std::string("Example:\n  ") + example);
+    return command;
+  };
+  CLI::App* show_cmd = add_job_command("show", "Show a job: state, phases, comparison",
+                                       "perfgate show --config perfgate.yaml 42");
+  CLI::App* logs_cmd = add_job_command("logs", "Print a job's combined log",
+                                       "perfgate logs --config perfgate.yaml 42 --follow");
+  logs_cmd->add_flag("-f,--follow", job_options.follow, "keep printing until the job ends");
+  CLI::App* cancel_cmd = add_job_command(
+      "cancel", "Cancel a queued job, or stop a running one within seconds",
+      "perfgate cancel --config perfgate.yaml 42");
+  CLI::App* retry_cmd = add_job_command("retry", "Queue a finished job again (a new job)",
+                                        "perfgate retry --config perfgate.yaml 42");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -97,6 +137,12 @@ int RunCli(int argc, char** argv) {
   if (*history_cmd) return HistoryCommand(history);
   if (*jobs_cmd) return JobsCommand(jobs);
   if (*check_cmd) return CheckConfigCommand(check_path);
+  if (*worker_cmd) return WorkerCommand(worker);
+  if (*enqueue_cmd) return EnqueueCommand(enqueue);
+  if (*show_cmd) return ShowCommand(job_options);
+  if (*logs_cmd) return LogsCommand(job_options);
+  if (*cancel_cmd) return CancelCommand(job_options);
+  if (*retry_cmd) return RetryCommand(job_options);
   return kExitError;
 }
 

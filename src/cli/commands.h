@@ -44,4 +44,31 @@ int JobsCommand(const JobsOptions& options);
 
 int CheckConfigCommand(const std::string& path);
 
+// `perfgate worker` and `perfgate serve`.
+struct ServiceOptions {
+  std::string config = "perfgate.yaml";
+  std::string grace = "30s";  // how long running jobs may take to finish on SIGTERM
+};
+int WorkerCommand(const ServiceOptions& options);
+
+// Talks to the store of `config` directly: enqueue, show, logs, cancel, retry.
+struct EnqueueOptions {
+  std::string config = "perfgate.yaml";
+  std::string commit;
+  std::string kind = "experiment";
+  std::vector<std::string> scenarios;
+  std::string base;
+};
+int EnqueueCommand(const EnqueueOptions& options);
+
+struct JobCommandOptions {
+  std::string config = "perfgate.yaml";
+  std::string job;      // job id
+  bool follow = false;  // logs: keep printing until the job ends
+};
+int ShowCommand(const JobCommandOptions& options);
+int LogsCommand(const JobCommandOptions& options);
+int CancelCommand(const JobCommandOptions& options);
+int RetryCommand(const JobCommandOptions& options);
+
 }  // namespace perfgate

@@ -4,7 +4,6 @@
 #include <signal.h>
 
 #include "base/logging.h"
-#include "process/process_groups.h"
 
 namespace perfgate {
 namespace {

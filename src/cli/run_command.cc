@@ -1,3 +1,4 @@
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include "cli/report_output.h"
 #include "cli/terminal_progress.h"
 #include "cli/workspace.h"
+#include "process/process_groups.h"
 #include "runner/job_runner.h"
 
 namespace perfgate {
@@ -34,7 +36,9 @@ int RunCommand(const RunOptions& options) {
                             "use terminal, markdown or json"));
     return kExitError;
   }
-  InterruptWatcher interrupts;  // first: every thread started later inherits its signal mask
+  // First, so that every thread started later inherits its signal mask. Stopping the job's
+  // process groups makes every phase in progress fail at once, and the pipeline unwind.
+  InterruptWatcher interrupts([](int, int) { SignalProcessGroups(SIGTERM); });
   auto workspace = OpenWorkspace(options.config, WithRepository::kYes);
   if (!workspace) return kExitError;
   if (auto known = CheckScenarios(workspace->config, options.scenarios); !known) {

@@ -18,15 +18,6 @@ Duration Since(TimePoint start, TimePoint now) {
 
 }  // namespace
 
-std::string DescribePhase(const PhaseEvent& event) {
-  std::string text = event.scenario.empty() ? "" : event.scenario + " ";
-  text += PhaseName(event.phase);
-  if (event.repetition >= 0) {
-    text += fmt::format(" {}/{}", event.repetition + 1, event.repetitions);
-  }
-  return text;
-}
-
 TerminalProgress::TerminalProgress(std::FILE* out, bool interactive, Clock& clock)
     : out_(out), interactive_(interactive), clock_(clock), job_start_(clock.Now()) {
   if (interactive_) ticker_ = std::thread([this] { Tick(); });

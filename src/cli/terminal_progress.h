@@ -40,7 +40,4 @@ class TerminalProgress final : public ProgressListener {
   std::thread ticker_;
 };
 
-// "http-api window 2/5", "warm-up", "compare": how a phase is named in output.
-std::string DescribePhase(const PhaseEvent& event);
-
 }  // namespace perfgate

@@ -9,13 +9,6 @@
 namespace perfgate {
 namespace {
 
-// A repository URL may be a path relative to the config file, like the other paths in it.
-std::string RepositoryLocation(const Config& config) {
-  const std::string& url = config.repository.url;
-  if (url.find("://") != std::string::npos) return url;
-  return config.Resolve(url);
-}
-
 bool IsJobId(const std::string& text) {
   // Commits are written with at least 7 hex digits; shorter all-digit words are job ids.
   return !text.empty() && text.size() < 7 &&
@@ -23,6 +16,14 @@ bool IsJobId(const std::string& text) {
 }
 
 }  // namespace
+
+std::string RepositoryLocation(const Config& config) {
+  const std::string& url = config.repository.url;
+  if (url.find("://") != std::string::npos) return url;
+  return config.Resolve(url);
+}
+
+std::string MirrorDir(const Config& config) { return config.Resolve(config.work_dir) + "/mirrors"; }
 
 void PrintError(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.ToString().c_str());
@@ -44,8 +45,8 @@ std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepos
   workspace.store = std::move(*store);
   workspace.http = NewCurlHttpClient();
   if (repository == WithRepository::kYes) {
-    std::string mirrors = workspace.config.Resolve(workspace.config.work_dir) + "/mirrors";
-    auto opened = Repository::Open(RepositoryLocation(workspace.config), mirrors);
+    auto opened =
+        Repository::Open(RepositoryLocation(workspace.config), MirrorDir(workspace.config));
     if (!opened) {
       PrintError(opened.error().In("repository"));
       return std::nullopt;

@@ -27,6 +27,11 @@ enum class WithRepository { kNo, kYes };
 // asked, the repository mirror, fetched. Returns nullopt after printing why it failed.
 std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepository repository);
 
+// The repository to mirror: its URL, or a local path resolved against the config's folder.
+std::string RepositoryLocation(const Config& config);
+// Where the repository mirrors live: <work_dir>/mirrors.
+std::string MirrorDir(const Config& config);
+
 // Prints "error: <what>" to stderr, the one way subcommands report a failure.
 void PrintError(const Error& error);
 

@@ -73,7 +73,7 @@ Result<Subprocess> Subprocess::Start(const ProcessSpec& spec) {
   BecomeSubreaper();
   Result<pid_t> pid = SpawnInOwnGroup(spec);
   if (!pid) return std::unexpected(pid.error());
-  RegisterProcessGroup(*pid);
+  RegisterProcessGroup(*pid, FormatCommand(spec.argv));
   return Subprocess(*pid);
 }
 

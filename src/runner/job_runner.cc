@@ -8,6 +8,7 @@
 #include "prometheus/client.h"
 #include "prometheus/managed.h"
 #include "runner/compare_jobs.h"
+#include "runner/job_log.h"
 #include "runner/master_set.h"
 #include "runner/scenario_run.h"
 
@@ -69,7 +70,6 @@ class JobExecution {
       auto run =
           context_.store->CreateRun(job_.id, scenario->name, job_.commit, context_.clock->Now());
       if (!run) return std::unexpected(run.error());
-      std::string run_dir = job_dir + "/run-" + std::to_string(run->id);
       ScenarioRunRequest request{
           &config,
           scenario,
@@ -77,7 +77,7 @@ class JobExecution {
           run->id,
           job_.commit,
           work_dir + "/worktrees/" + job_dir + "-run-" + std::to_string(run->id),
-          work_dir + "/logs/" + run_dir,
+          JobLogDir(config, job_.id) + "/run-" + std::to_string(run->id),
           targets_dir,
           context_.interrupted};
       auto samples = RunScenario(request, *context_.repository, prometheus, *context_.clock,
@@ -136,6 +136,27 @@ Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job&
   return outcome;
 }
 
+Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job) {
+  if (auto executed = JobExecution(context, job).Execute(); !executed) {
+    return std::unexpected(executed.error());
+  }
+  JobOutcome outcome;
+  outcome.job = job;
+  if (job.kind == JobKind::kBaseline) return outcome;
+  PhaseEvent event;
+  event.phase = Phase::kCompare;
+  PhaseScope phase(*context.progress, *context.clock, event);
+  auto compared = phase.Check(CompareWithMasterSet(context, job));
+  if (!compared) return std::unexpected(compared.error().In("compare"));
+  return compared;
+}
+
+JobEnd EndOfJob(const Result<JobOutcome>& outcome, bool interrupted) {
+  if (outcome) return {JobState::kSucceeded, ""};
+  if (interrupted) return {JobState::kCancelled, "interrupted: " + outcome.error().ToString()};
+  return {JobState::kFailed, outcome.error().ToString()};
+}
+
 Result<JobOutcome> RunJob(const RunnerContext& context, JobId id) {
   Store& store = *context.store;
   Clock& clock = *context.clock;
@@ -146,39 +167,16 @@ Result<JobOutcome> RunJob(const RunnerContext& context, JobId id) {
   }
   auto log = Logger("runner");
   log->info("job started job={} kind={} commit={}", id, JobKindName(job->kind), job->commit);
-
-  auto fail = [&](const Error& error) -> Result<JobOutcome> {
-    bool interrupted = context.interrupted && *context.interrupted;
-    JobState state = interrupted ? JobState::kCancelled : JobState::kFailed;
-    std::string reason = (interrupted ? "interrupted: " : "") + error.ToString();
-    log->info("job ended job={} state={} reason={}", id, JobStateName(state), reason);
-    if (auto finished = store.FinishJob(id, state, reason, clock.Now()); !finished) {
-      return std::unexpected(finished.error());
-    }
-    return std::unexpected(error);
-  };
-
-  if (auto executed = JobExecution(context, *job).Execute(); !executed) {
-    return fail(executed.error());
-  }
-  JobOutcome outcome;
-  if (job->kind != JobKind::kBaseline) {
-    auto compared = [&] {
-      PhaseEvent event;
-      event.phase = Phase::kCompare;
-      PhaseScope phase(*context.progress, clock, event);
-      return phase.Check(CompareWithMasterSet(context, *job));
-    }();
-    if (!compared) return fail(compared.error().In("compare"));
-    outcome = std::move(*compared);
-  }
-  if (auto finished = store.FinishJob(id, JobState::kSucceeded, "", clock.Now()); !finished) {
+  Result<JobOutcome> outcome = ExecuteJob(context, *job);
+  JobEnd end = EndOfJob(outcome, context.interrupted && *context.interrupted);
+  log->info("job ended job={} state={} reason={}", id, JobStateName(end.state), end.reason);
+  if (auto finished = store.FinishJob(id, end.state, end.reason, clock.Now()); !finished) {
     return std::unexpected(finished.error());
   }
+  if (!outcome) return outcome;
   auto final_job = store.GetJob(id);
   if (!final_job) return std::unexpected(final_job.error());
-  outcome.job = std::move(*final_job);
-  log->info("job succeeded job={}", id);
+  outcome->job = std::move(*final_job);
   return outcome;
 }
 

@@ -35,6 +35,18 @@ struct JobOutcome {
   std::string no_comparison_reason;            // why there is none, for a candidate
 };
 
+// Runs every scenario of `job`, which is already running (whoever claimed it), stores its
+// runs and samples and, for a candidate, the comparison. Leaves the job's state alone.
+[[nodiscard]] Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job);
+
+// How a job that ended with `outcome` is recorded: succeeded; cancelled when it was
+// interrupted; else failed with the error as its reason.
+struct JobEnd {
+  JobState state = JobState::kSucceeded;
+  std::string reason;
+};
+JobEnd EndOfJob(const Result<JobOutcome>& outcome, bool interrupted);
+
 // Runs the queued job `id` to the end and records it in the store: succeeded with its
 // samples (and comparison), or failed with the reason. The error returned is that reason;
 // either way nothing the job started is left running.

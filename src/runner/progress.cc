@@ -1,5 +1,7 @@
 #include "runner/progress.h"
 
+#include <fmt/format.h>
+
 namespace perfgate {
 
 const char* PhaseName(Phase phase) {
@@ -22,6 +24,15 @@ const char* PhaseName(Phase phase) {
       return "compare";
   }
   return "unknown";
+}
+
+std::string DescribePhase(const PhaseEvent& event) {
+  std::string text = event.scenario.empty() ? "" : event.scenario + " ";
+  text += PhaseName(event.phase);
+  if (event.repetition >= 0) {
+    text += fmt::format(" {}/{}", event.repetition + 1, event.repetitions);
+  }
+  return text;
 }
 
 }  // namespace perfgate

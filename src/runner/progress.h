@@ -27,6 +27,9 @@ struct PhaseEvent {
   TimePoint at;         // when the phase started or ended
 };
 
+// "http-api window 2/5", "http-api warm-up", "compare": how a phase is named in output.
+std::string DescribePhase(const PhaseEvent& event);
+
 class ProgressListener {
  public:
   virtual ~ProgressListener() = default;

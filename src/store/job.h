@@ -32,6 +32,8 @@ struct JobRequest {
   std::string ref;                     // what the requester wrote (branch, tag, short SHA)
   std::vector<std::string> scenarios;  // empty: every scenario of the config
   std::string base_commit;             // full SHA of the base; empty for baseline jobs
+  std::optional<int> pull_request;     // the pull request a test job measures
+  std::string requested_by;            // "cli", "api", "github push", ...
 };
 
 struct Job {
@@ -42,11 +44,18 @@ struct Job {
   std::string ref;
   std::vector<std::string> scenarios;
   std::string base_commit;
+  std::optional<int> pull_request;
+  std::string requested_by;
   int attempts = 0;
   std::string failure_reason;  // empty unless failed or cancelled
   TimePoint created_at;
   std::optional<TimePoint> started_at;
   std::optional<TimePoint> finished_at;
+  // The queue's lease (store/queue.h): who runs the job, until when, and whether someone
+  // asked to stop it.
+  std::string worker;
+  std::optional<TimePoint> lease_expires_at;
+  bool cancel_requested = false;
 };
 
 // One scenario measured for one commit inside a job.

@@ -88,8 +88,46 @@ CREATE TABLE comparison_series (
 );
 )sql";
 
+// The job queue: leases, requesters, phase logs and the process groups a job started.
+// A job started by `perfgate run` has no lease: it is held for as long as the process that
+// started it lives, which holder_pid and holder_start_time identify (the start time tells a
+// reused pid apart). jobs_by_state (state, id) of version 1 already serves claiming.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE jobs ADD COLUMN pull_request INTEGER;
+ALTER TABLE jobs ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN worker TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN lease_expires_at INTEGER;
+ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN holder_pid INTEGER;
+ALTER TABLE jobs ADD COLUMN holder_start_time INTEGER;
+CREATE INDEX jobs_by_lease ON jobs (state, lease_expires_at);
+CREATE INDEX jobs_by_pull_request ON jobs (pull_request, kind, state);
+
+CREATE TABLE phases (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  scenario TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  repetition INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX phases_by_job ON phases (job_id, id);
+
+CREATE TABLE process_groups (
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  pgid INTEGER NOT NULL,
+  start_time INTEGER NOT NULL,
+  worker TEXT NOT NULL,
+  description TEXT NOT NULL,
+  UNIQUE (pgid, start_time)
+);
+CREATE INDEX process_groups_by_job ON process_groups (job_id);
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1};
+constexpr std::array kMigrations = {kVersion1, kVersion2};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
@@ -99,10 +137,11 @@ Result<int> CurrentVersion(const SqliteDb& db) {
   return static_cast<int>(query->Int(0));
 }
 
-// Applies the migration after the current version, if any; returns the version reached.
+// Applies the migration after the current version unless `target` is reached; returns the
+// version reached.
 // Reading the version inside the write transaction makes a concurrent opener wait, then see
 // the migration done instead of applying it twice.
-Result<int> ApplyNext(const SqliteDb& db, TimePoint now) {
+Result<int> ApplyNext(const SqliteDb& db, int target, TimePoint now) {
   Result<Transaction> transaction = Transaction::Begin(db, Transaction::Mode::kWrite);
   if (!transaction) return std::unexpected(std::move(transaction.error()));
   Result<int> version = CurrentVersion(db);
@@ -113,7 +152,7 @@ Result<int> ApplyNext(const SqliteDb& db, TimePoint now) {
             "one knows up to version " + std::to_string(LatestSchemaVersion()) + ")",
         db.Where(), "upgrade perfgate or point storage at another file"));
   }
-  if (*version == LatestSchemaVersion()) return version;
+  if (*version >= target) return version;
   int next = *version + 1;
   if (Result<void> applied = db.Exec(kMigrations[*version]); !applied) {
     return std::unexpected(std::move(applied.error()).In("migration " + std::to_string(next)));
@@ -136,13 +175,22 @@ Result<int> ApplyNext(const SqliteDb& db, TimePoint now) {
 int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 Result<int> Migrate(const SqliteDb& db, TimePoint now) {
+  return MigrateTo(db, LatestSchemaVersion(), now);
+}
+
+Result<int> MigrateTo(const SqliteDb& db, int version, TimePoint now) {
+  if (version < 1 || version > LatestSchemaVersion()) {
+    return std::unexpected(
+        InvalidInput("schema version " + std::to_string(version) + " does not exist", db.Where(),
+                     "ask for a version from 1 to " + std::to_string(LatestSchemaVersion())));
+  }
   Result<void> table = db.Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       "version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
   if (!table) return std::unexpected(std::move(table.error()));
   while (true) {
-    Result<int> reached = ApplyNext(db, now);
-    if (!reached || *reached == LatestSchemaVersion()) return reached;
+    Result<int> reached = ApplyNext(db, version, now);
+    if (!reached || *reached >= version) return reached;
   }
 }
 

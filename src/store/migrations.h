@@ -19,4 +19,9 @@ int LatestSchemaVersion();
 // Errors: FailedPrecondition when the database is newer than this build; those of SQLite.
 [[nodiscard]] Result<int> Migrate(const SqliteDb& db, TimePoint now);
 
+// The same, stopping at `version` (1..LatestSchemaVersion()): builds the database an older
+// perfgate wrote, to test the migrations after it. A database already past `version` is
+// left as it is. InvalidInput for a version that does not exist.
+[[nodiscard]] Result<int> MigrateTo(const SqliteDb& db, int version, TimePoint now);
+
 }  // namespace perfgate

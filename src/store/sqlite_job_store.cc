@@ -1,65 +1,17 @@
 // SqliteStore: the jobs table (JobStore).
+#include <unistd.h>
+
 #include <string>
 
 #include "store/columns.h"
+#include "store/process_identity.h"
 #include "store/sqlite_store.h"
 
 namespace perfgate {
 namespace {
 
-constexpr const char* kJobColumns =
-    "id, kind, state, commit_sha, ref, scenarios, base_commit, attempts, failure_reason, "
-    "created_at, started_at, finished_at";
-
-std::optional<TimePoint> OptionalTime(const Statement& row, int column) {
-  if (row.IsNull(column)) return std::nullopt;
-  return FromUnixMillis(row.Int(column));
-}
-
-Error BadColumn(const std::string& what) {
-  return Internal(what, {}, "the database was edited by hand or is damaged; restore a backup");
-}
-
-// The job in the current row of a statement that selected kJobColumns.
-Result<Job> ReadJob(const Statement& row) {
-  Job job;
-  job.id = row.Int(0);
-  std::optional<JobKind> kind = ParseJobKind(row.Text(1));
-  std::optional<JobState> state = ParseJobState(row.Text(2));
-  if (!kind || !state) {
-    return std::unexpected(BadColumn("job " + std::to_string(job.id) + " has kind `" + row.Text(1) +
-                                     "` and state `" + row.Text(2) +
-                                     "`, which perfgate does not know"));
-  }
-  job.kind = *kind;
-  job.state = *state;
-  job.commit = row.Text(3);
-  job.ref = row.Text(4);
-  Result<std::vector<std::string>> scenarios = DecodeStringList(row.Text(5), "jobs.scenarios");
-  if (!scenarios) return std::unexpected(std::move(scenarios.error()));
-  job.scenarios = std::move(*scenarios);
-  job.base_commit = row.Text(6);
-  job.attempts = static_cast<int>(row.Int(7));
-  job.failure_reason = row.Text(8);
-  job.created_at = FromUnixMillis(row.Int(9));
-  job.started_at = OptionalTime(row, 10);
-  job.finished_at = OptionalTime(row, 11);
-  return job;
-}
-
-// Every job a prepared and bound statement that selected kJobColumns returns.
-Result<std::vector<Job>> ReadJobs(Statement& statement, const SqliteDb& db) {
-  return ReadRows<Job>(statement, [&](const Statement& row) -> Result<Job> {
-    Result<Job> job = ReadJob(row);
-    if (!job) return std::unexpected(std::move(job.error()).In(db.Where()));
-    return job;
-  });
-}
-
-bool IsFinal(JobState state) {
-  return state == JobState::kSucceeded || state == JobState::kFailed ||
-         state == JobState::kCancelled;
-}
+// How a job started by StartJob names its holder (DESIGN.md's "worker") in the UI.
+std::string LocalWorker(pid_t pid) { return "local pid " + std::to_string(pid); }
 
 }  // namespace
 
@@ -69,29 +21,38 @@ Error SqliteStore::JobNotFound(JobId id) const {
 }
 
 Result<Job> SqliteStore::LoadJob(JobId id) const {
-  Result<Statement> query =
-      db_.Query(std::string("SELECT ") + kJobColumns + " FROM jobs WHERE id = ?1", id);
-  if (!query) return std::unexpected(std::move(query.error()));
-  Result<std::vector<Job>> jobs = ReadJobs(*query, db_);
+  Result<std::vector<Job>> jobs = QueryJobs("WHERE id = ?1", id);
   if (!jobs) return std::unexpected(std::move(jobs.error()));
   if (jobs->empty()) return std::unexpected(JobNotFound(id));
   return std::move(jobs->front());
 }
 
+Result<Job> SqliteStore::InsertJob(const JobRequest& request, TimePoint now) const {
+  Result<void> inserted = db_.Execute(
+      "INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, base_commit, pull_request,"
+      " requested_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      JobKindName(request.kind), JobStateName(JobState::kQueued), request.commit, request.ref,
+      EncodeStringList(ScenarioSet(request.scenarios)), request.base_commit,
+      request.pull_request ? std::optional<int64_t>(*request.pull_request) : std::nullopt,
+      request.requested_by, ToUnixMillis(now));
+  if (!inserted) return std::unexpected(std::move(inserted.error()));
+  return LoadJob(db_.LastInsertId());
+}
+
+Result<void> SqliteStore::MarkFinished(JobId id, JobState state, const std::string& failure_reason,
+                                       TimePoint now) const {
+  return db_.Execute(
+      "UPDATE jobs SET state = ?1, failure_reason = ?2, finished_at = ?3,"
+      " lease_expires_at = NULL WHERE id = ?4",
+      JobStateName(state), state == JobState::kSucceeded ? std::string() : failure_reason,
+      ToUnixMillis(now), id);
+}
+
 Result<Job> SqliteStore::CreateJob(const JobRequest& request, TimePoint now) {
-  if (request.commit.empty()) {
-    return std::unexpected(InvalidInput("a job needs a commit", "job request",
-                                        "resolve the ref to a full commit SHA first"));
+  if (Result<void> checked = CheckJobRequest(request); !checked) {
+    return std::unexpected(std::move(checked.error()));
   }
-  return Transact(Transaction::Mode::kWrite, [&]() -> Result<Job> {
-    Result<void> inserted = db_.Execute(
-        "INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, base_commit, created_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        JobKindName(request.kind), JobStateName(JobState::kQueued), request.commit, request.ref,
-        EncodeStringList(request.scenarios), request.base_commit, ToUnixMillis(now));
-    if (!inserted) return std::unexpected(std::move(inserted.error()));
-    return LoadJob(db_.LastInsertId());
-  });
+  return Transact(Transaction::Mode::kWrite, [&] { return InsertJob(request, now); });
 }
 
 Result<Job> SqliteStore::GetJob(JobId id) {
@@ -107,20 +68,18 @@ Result<std::vector<Job>> SqliteStore::ListJobs(const JobFilter& filter) {
   }
   std::lock_guard lock(mutex_);
   // A NULL filter matches every row; the empty commit prefix too.
-  Result<Statement> query = db_.Query(
-      std::string("SELECT ") + kJobColumns +
-          " FROM jobs"
-          " WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2)"
-          "   AND substr(commit_sha, 1, length(?3)) = ?3"
-          " ORDER BY id DESC LIMIT ?4",
+  return QueryJobs(
+      "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2)"
+      "  AND substr(commit_sha, 1, length(?3)) = ?3"
+      " ORDER BY id DESC LIMIT ?4",
       filter.state ? std::optional<std::string_view>(JobStateName(*filter.state)) : std::nullopt,
       filter.kind ? std::optional<std::string_view>(JobKindName(*filter.kind)) : std::nullopt,
       filter.commit, int64_t{filter.limit});
-  if (!query) return std::unexpected(std::move(query.error()));
-  return ReadJobs(*query, db_);
 }
 
 Result<void> SqliteStore::StartJob(JobId id, TimePoint now) {
+  pid_t self = getpid();
+  int64_t self_start_time = static_cast<int64_t>(ProcessStartTime(self));
   return Transact(Transaction::Mode::kWrite, [&]() -> Result<void> {
     Result<Job> job = LoadJob(id);
     if (!job) return std::unexpected(std::move(job.error()));
@@ -130,8 +89,11 @@ Result<void> SqliteStore::StartJob(JobId id, TimePoint now) {
           db_.Where(), "only a queued job can start; enqueue the commit again to re-run it"));
     }
     return db_.Execute(
-        "UPDATE jobs SET state = ?1, attempts = attempts + 1, started_at = ?2 WHERE id = ?3",
-        JobStateName(JobState::kRunning), ToUnixMillis(now), id);
+        "UPDATE jobs SET state = ?1, attempts = attempts + 1, started_at = ?2, worker = ?3,"
+        " lease_expires_at = NULL, cancel_requested = 0, holder_pid = ?4,"
+        " holder_start_time = ?5 WHERE id = ?6",
+        JobStateName(JobState::kRunning), ToUnixMillis(now), LocalWorker(self), int64_t{self},
+        self_start_time, id);
   });
 }
 
@@ -152,31 +114,46 @@ Result<void> SqliteStore::FinishJob(JobId id, JobState state, const std::string&
               JobStateName(job->state),
           db_.Where(), "only a running job can finish; a queued job can only be cancelled"));
     }
-    return db_.Execute(
-        "UPDATE jobs SET state = ?1, failure_reason = ?2, finished_at = ?3 WHERE id = ?4",
-        JobStateName(state), state == JobState::kSucceeded ? std::string() : failure_reason,
-        ToUnixMillis(now), id);
+    return MarkFinished(id, state, failure_reason, now);
   });
 }
 
 Result<std::optional<Job>> SqliteStore::FindBaselineJob(const std::string& commit,
                                                         const std::string& scenario) {
   std::lock_guard lock(mutex_);
-  Result<Statement> query =
-      db_.Query(std::string("SELECT ") + kJobColumns +
-                    " FROM jobs"
-                    " WHERE kind = ?1 AND state = ?2 AND commit_sha = ?3"
-                    "   AND EXISTS (SELECT 1 FROM runs"
-                    "               WHERE runs.job_id = jobs.id AND runs.scenario = ?4"
-                    "                 AND runs.state = ?5)"
-                    " ORDER BY finished_at DESC, id DESC LIMIT 1",
-                JobKindName(JobKind::kBaseline), JobStateName(JobState::kSucceeded), commit,
-                scenario, RunStateName(RunState::kSucceeded));
-  if (!query) return std::unexpected(std::move(query.error()));
-  Result<std::vector<Job>> jobs = ReadJobs(*query, db_);
+  Result<std::vector<Job>> jobs = QueryJobs(
+      "WHERE kind = ?1 AND state = ?2 AND commit_sha = ?3"
+      "  AND EXISTS (SELECT 1 FROM runs"
+      "              WHERE runs.job_id = jobs.id AND runs.scenario = ?4"
+      "                AND runs.state = ?5)"
+      " ORDER BY finished_at DESC, id DESC LIMIT 1",
+      JobKindName(JobKind::kBaseline), JobStateName(JobState::kSucceeded), commit, scenario,
+      RunStateName(RunState::kSucceeded));
   if (!jobs) return std::unexpected(std::move(jobs.error()));
   if (jobs->empty()) return std::nullopt;
   return std::move(jobs->front());
+}
+
+Result<std::vector<JobId>> SqliteStore::JobsOfDeadProcesses() const {
+  Result<Statement> query = db_.Query(
+      "SELECT id, holder_pid, holder_start_time FROM jobs"
+      " WHERE state = ?1 AND lease_expires_at IS NULL",
+      JobStateName(JobState::kRunning));
+  if (!query) return std::unexpected(std::move(query.error()));
+  Result<std::vector<std::pair<JobId, bool>>> holders =
+      ReadRows<std::pair<JobId, bool>>(*query, [](const Statement& row) {
+        // A job running without a holder was started before holders were recorded
+        // (schema version 1): nothing vouches for it, so it counts as dead.
+        bool alive = !row.IsNull(1) && IsSameProcess(static_cast<pid_t>(row.Int(1)),
+                                                     static_cast<uint64_t>(row.Int(2)));
+        return std::pair<JobId, bool>(row.Int(0), alive);
+      });
+  if (!holders) return std::unexpected(std::move(holders.error()));
+  std::vector<JobId> dead;
+  for (const auto& [id, alive] : *holders) {
+    if (!alive) dead.push_back(id);
+  }
+  return dead;
 }
 
 }  // namespace perfgate

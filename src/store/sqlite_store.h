@@ -1,5 +1,6 @@
 // The Store on one SQLite file. Its methods live in one file per interface:
-// sqlite_job_store.cc, sqlite_result_store.cc, sqlite_comparison_store.cc.
+// sqlite_job_store.cc, sqlite_job_queue.cc, sqlite_queue_statistics.cc, sqlite_result_store.cc,
+// sqlite_comparison_store.cc, sqlite_phase_log.cc, sqlite_process_groups.cc.
 //
 // Thread-safety: one connection, used by one thread at a time under `mutex_`. Other
 // processes may open the same file; SQLite's locks and the busy timeout order them.
@@ -7,6 +8,7 @@
 
 #include <mutex>
 
+#include "store/job_rows.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -39,6 +41,28 @@ class SqliteStore final : public Store {
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;
 
+  Result<EnqueueResult> Enqueue(const JobRequest& request, TimePoint now) override;
+  Result<std::optional<Job>> ClaimJob(const std::string& worker, int max_running, Duration lease,
+                                      TimePoint now) override;
+  Result<Job> RenewLease(JobId id, const std::string& worker, Duration lease,
+                         TimePoint now) override;
+  Result<void> FinishClaimedJob(JobId id, const std::string& worker, JobState state,
+                                const std::string& failure_reason, TimePoint now) override;
+  Result<void> ReleaseJob(JobId id, const std::string& worker, TimePoint now) override;
+  Result<std::vector<Job>> RequeueExpired(int max_attempts, TimePoint now) override;
+  Result<Job> RequestCancel(JobId id, TimePoint now) override;
+  Result<Job> Retry(JobId id, TimePoint now) override;
+  Result<QueueStatistics> Statistics() override;
+
+  Result<int64_t> StartPhase(JobId job, const std::string& scenario, const std::string& phase,
+                             int repetition, TimePoint now) override;
+  Result<void> FinishPhase(int64_t phase_id, const std::string& error, TimePoint now) override;
+  Result<std::vector<PhaseRecord>> ListPhases(JobId job) override;
+
+  Result<void> RecordProcessGroup(const ProcessGroupRecord& record) override;
+  Result<void> ForgetProcessGroup(pid_t pgid, uint64_t start_time) override;
+  Result<std::vector<ProcessGroupRecord>> OrphanedProcessGroups(TimePoint now) override;
+
  private:
   // Runs `body` under the lock in one transaction, committed when `body` succeeds and rolled
   // back otherwise. `body` returns a Result.
@@ -56,9 +80,28 @@ class SqliteStore final : public Store {
   }
 
   // The helpers below expect `mutex_` held.
+
+  // The jobs SelectJobsSql(`rest`) returns with `values` bound to ?1, ?2...
+  template <typename... Values>
+  [[nodiscard]] Result<std::vector<Job>> QueryJobs(std::string_view rest,
+                                                   const Values&... values) const {
+    Result<Statement> query = db_.Query(SelectJobsSql(rest), values...);
+    if (!query) return std::unexpected(std::move(query.error()));
+    return ReadJobs(*query, db_);
+  }
   [[nodiscard]] Result<Job> LoadJob(JobId id) const;
   [[nodiscard]] Result<Run> LoadRun(RunId id) const;
   Error JobNotFound(JobId id) const;
+  // Inserts a queued job for `request` (checked by CheckJobRequest) and returns it.
+  [[nodiscard]] Result<Job> InsertJob(const JobRequest& request, TimePoint now) const;
+  // Writes a final state and ends the job's lease; the caller checked the transition.
+  [[nodiscard]] Result<void> MarkFinished(JobId id, JobState state,
+                                          const std::string& failure_reason, TimePoint now) const;
+  // running -> queued with no holder, attempts kept; the caller checked the transition.
+  [[nodiscard]] Result<void> ReturnToQueue(JobId id) const;
+  // Running jobs started by StartJob whose process has exited: they hold no slot and are
+  // re-queued like jobs whose lease expired.
+  [[nodiscard]] Result<std::vector<JobId>> JobsOfDeadProcesses() const;
 
   std::mutex mutex_;
   SqliteDb db_;

@@ -16,6 +16,7 @@
 #include "analysis/sample.h"
 #include "base/error.h"
 #include "store/job.h"
+#include "store/queue.h"
 
 namespace perfgate {
 
@@ -26,7 +27,14 @@ class JobStore {
   [[nodiscard]] virtual Result<Job> GetJob(JobId id) = 0;
   // Newest first. InvalidInput when filter.limit is not positive.
   [[nodiscard]] virtual Result<std::vector<Job>> ListJobs(const JobFilter& filter) = 0;
-  // queued -> running, attempts + 1, started_at = now. FailedPrecondition from another state.
+  // queued -> running, attempts + 1, started_at = now, for the calling process itself (as
+  // `perfgate run` does): the job gets no lease, so it needs no heartbeat, and is held for as
+  // long as this process lives (its pid and start time are recorded, worker "local pid N").
+  // While it lives the job takes one of JobQueue::ClaimJob's slots and RequeueExpired leaves
+  // it alone; once it is gone the slot is free and RequeueExpired treats the job like one
+  // whose lease expired. This relies on every process using the database seeing the same
+  // pids: one host (which SQLite's WAL mode requires anyway) and one pid namespace.
+  // FailedPrecondition from another state than queued.
   [[nodiscard]] virtual Result<void> StartJob(JobId id, TimePoint now) = 0;
   // running -> succeeded | failed | cancelled, with the reason for the last two; a queued job
   // may only be cancelled. InvalidInput for a state that is not final, FailedPrecondition
@@ -82,7 +90,12 @@ class ComparisonStore {
       JobId candidate_job) = 0;
 };
 
-class Store : public JobStore, public ResultStore, public ComparisonStore {};
+class Store : public JobStore,
+              public ResultStore,
+              public ComparisonStore,
+              public JobQueue,
+              public PhaseLog,
+              public ProcessGroupLedger {};
 
 // "sqlite:PATH" (relative to `base_dir`; created with its migrations applied when absent).
 // Errors: InvalidInput for an unknown scheme, Unavailable when the file cannot be opened,

@@ -54,12 +54,13 @@ ScenarioYaml QuickstartFixture::GoodScenario() const {
   return scenario;
 }
 
-std::string QuickstartFixture::WriteConfig(const ScenarioYaml& s,
-                                           const std::string& prometheus) const {
+std::string QuickstartFixture::WriteConfig(const ScenarioYaml& s, const std::string& prometheus,
+                                           const std::string& top_level) const {
   std::string yaml = fmt::format(
       R"(repository: {{ url: "{repo}", default_branch: main }}
 storage: sqlite:perfgate.db
 {prometheus}
+{top_level}
 scenarios:
   - name: svc
     repetitions: 2
@@ -83,7 +84,8 @@ scenarios:
         unit: req/s
         better: higher
 )",
-      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus), fmt::arg("build", s.build),
+      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
+      fmt::arg("top_level", top_level), fmt::arg("build", s.build),
       fmt::arg("command", s.command), fmt::arg("ready_timeout", s.ready_timeout),
       fmt::arg("load", s.load), fmt::arg("duration", s.duration), fmt::arg("rate", s.rate),
       fmt::arg("query", s.query));

@@ -37,8 +37,10 @@ class QuickstartFixture : public ::testing::Test {
   ScenarioYaml GoodScenario() const;
 
   // Writes <dir>/perfgate.yaml for the repository and returns its path.
+  // `top_level` is added as is, e.g. "workers: 2\njobs: { lease: 3s }\n".
   std::string WriteConfig(const ScenarioYaml& scenario,
-                          const std::string& prometheus = kManagedPrometheus) const;
+                          const std::string& prometheus = kManagedPrometheus,
+                          const std::string& top_level = "") const;
 
   std::string repo_dir() const { return dir_.Path("repo"); }
 

@@ -9,8 +9,10 @@ TEST_F(JobStoreTest, CreateJobStoresTheRequestQueued) {
   JobRequest request{.kind = JobKind::kTest,
                      .commit = Commit('a'),
                      .ref = "pull/7/head",
-                     .scenarios = {"http-api", "grpc"},
-                     .base_commit = Commit('b')};
+                     .scenarios = {"http-api", "grpc", "http-api"},
+                     .base_commit = Commit('b'),
+                     .pull_request = 7,
+                     .requested_by = "github pull request"};
   Result<Job> created = store_->CreateJob(request, At(1000) + std::chrono::milliseconds(5));
   ASSERT_TRUE(created) << created.error().ToString();
   EXPECT_GT(created->id, 0);
@@ -18,8 +20,14 @@ TEST_F(JobStoreTest, CreateJobStoresTheRequestQueued) {
   EXPECT_EQ(created->kind, JobKind::kTest);
   EXPECT_EQ(created->commit, Commit('a'));
   EXPECT_EQ(created->ref, "pull/7/head");
-  EXPECT_EQ(created->scenarios, (std::vector<std::string>{"http-api", "grpc"}));
+  // A set of scenarios: sorted, without repeats.
+  EXPECT_EQ(created->scenarios, (std::vector<std::string>{"grpc", "http-api"}));
   EXPECT_EQ(created->base_commit, Commit('b'));
+  EXPECT_EQ(created->pull_request, 7);
+  EXPECT_EQ(created->requested_by, "github pull request");
+  EXPECT_EQ(created->worker, "");
+  EXPECT_EQ(created->lease_expires_at, std::nullopt);
+  EXPECT_FALSE(created->cancel_requested);
   EXPECT_EQ(created->attempts, 0);
   EXPECT_EQ(created->created_at, At(1000) + std::chrono::milliseconds(5));
   EXPECT_EQ(created->started_at, std::nullopt);
@@ -29,6 +37,8 @@ TEST_F(JobStoreTest, CreateJobStoresTheRequestQueued) {
   ASSERT_TRUE(read) << read.error().ToString();
   EXPECT_EQ(read->scenarios, created->scenarios);
   EXPECT_EQ(read->created_at, created->created_at);
+  EXPECT_EQ(read->pull_request, 7);
+  EXPECT_EQ(read->requested_by, "github pull request");
 }
 
 TEST_F(JobStoreTest, CreateJobWithoutCommitIsInvalidInput) {

@@ -44,8 +44,9 @@ TEST_F(MigrationsTest, CreateTheSchemaAndRecordTheVersion) {
   EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
   EXPECT_GT(db.QueryInt("SELECT MIN(applied_at) FROM schema_migrations"), 0);
   EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                        "('jobs', 'runs', 'samples', 'comparisons', 'comparison_series')"),
-            5);
+                        "('jobs', 'runs', 'samples', 'comparisons', 'comparison_series', 'phases',"
+                        " 'process_groups')"),
+            7);
   // WAL mode is a property of the file, seen by every later connection.
   EXPECT_EQ(db.QueryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 }
@@ -57,6 +58,55 @@ TEST_F(MigrationsTest, ReopeningAppliesNothingAgain) {
   RawDatabase db(DatabasePath());
   EXPECT_EQ(db.QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
   EXPECT_TRUE(store_->GetJob(job.id));
+}
+
+TEST_F(MigrationsTest, AVersion1DatabaseKeepsItsJobsWithQueueDefaults) {
+  store_.reset();
+  std::string path = dir_.Path("v1.db");
+  {
+    Result<SqliteDb> db = SqliteDb::Open(path);
+    ASSERT_TRUE(db) << db.error().ToString();
+    Result<int> version = MigrateTo(*db, 1, At(1));
+    ASSERT_TRUE(version) << version.error().ToString();
+    ASSERT_EQ(*version, 1);
+    // A job as version 1 wrote it: no requester, no lease.
+    ASSERT_TRUE(db->Execute(
+        "INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, created_at, started_at)"
+        " VALUES ('test', 'running', ?1, 'main', '[\"http-api\"]', 1000, 2000)",
+        Commit('a')));
+  }
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v1.db", dir_.Path());
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  EXPECT_EQ(RawDatabase(path).QueryInt("SELECT MAX(version) FROM schema_migrations"), 2);
+
+  Result<std::vector<Job>> jobs = (*opened)->ListJobs(JobFilter{});
+  ASSERT_TRUE(jobs) << jobs.error().ToString();
+  ASSERT_EQ(jobs->size(), 1u);
+  const Job& job = jobs->front();
+  EXPECT_EQ(job.commit, Commit('a'));
+  EXPECT_EQ(job.scenarios, (std::vector<std::string>{"http-api"}));
+  EXPECT_EQ(job.started_at, TimePoint(std::chrono::milliseconds(2000)));
+  EXPECT_EQ(job.pull_request, std::nullopt);
+  EXPECT_EQ(job.requested_by, "");
+  EXPECT_EQ(job.worker, "");
+  EXPECT_EQ(job.lease_expires_at, std::nullopt);
+  EXPECT_FALSE(job.cancel_requested);
+  // Nothing vouches for a job left running by an older perfgate: it goes back to the queue.
+  Result<std::vector<Job>> requeued = (*opened)->RequeueExpired(3, At(3));
+  ASSERT_TRUE(requeued) << requeued.error().ToString();
+  ASSERT_EQ(requeued->size(), 1u);
+  EXPECT_EQ(requeued->front().state, JobState::kQueued);
+  // The new tables work on the migrated file.
+  Result<int64_t> phase = (*opened)->StartPhase(job.id, "", "checkout", -1, At(4));
+  EXPECT_TRUE(phase) << phase.error().ToString();
+}
+
+TEST_F(MigrationsTest, MigrateToAnUnknownVersionIsInvalidInput) {
+  Result<SqliteDb> db = SqliteDb::Open(dir_.Path("other.db"));
+  ASSERT_TRUE(db);
+  EXPECT_EQ(MigrateTo(*db, 0, At(1)).error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(MigrateTo(*db, LatestSchemaVersion() + 1, At(1)).error().kind,
+            ErrorKind::kInvalidInput);
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRejected) {

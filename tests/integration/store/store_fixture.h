@@ -1,10 +1,13 @@
-// A fresh SQLite store in a temporary directory, and the jobs, runs and samples the store
-// tests build on.
+// A fresh SQLite store in a temporary directory, and the jobs, runs, samples and claims the
+// store tests build on.
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,8 +21,23 @@ inline constexpr const char* kStorage = "sqlite:db/perfgate.db";
 // A full 40-hex commit SHA made of one repeated hex digit.
 inline std::string Commit(char digit) { return std::string(40, digit); }
 
+inline constexpr Duration kLease = std::chrono::seconds(30);
+
 // Millisecond-precise times, which the store keeps exactly.
 inline TimePoint At(int64_t seconds) { return TimePoint(std::chrono::seconds(seconds)); }
+
+// A request of `kind` for `commit`, every field set.
+inline JobRequest Request(JobKind kind, const std::string& commit,
+                          std::vector<std::string> scenarios = {}, std::string base_commit = {},
+                          std::optional<int> pull_request = std::nullopt) {
+  return JobRequest{.kind = kind,
+                    .commit = commit,
+                    .ref = "main",
+                    .scenarios = std::move(scenarios),
+                    .base_commit = std::move(base_commit),
+                    .pull_request = pull_request,
+                    .requested_by = "test"};
+}
 
 class StoreTest : public ::testing::Test {
  protected:
@@ -36,10 +54,7 @@ class StoreTest : public ::testing::Test {
   std::string DatabasePath() const { return dir_.Path("db/perfgate.db"); }
 
   Job Create(JobKind kind, const std::string& commit, TimePoint now = At(100)) {
-    Result<Job> job = store_->CreateJob(
-        JobRequest{
-            .kind = kind, .commit = commit, .ref = "main", .scenarios = {}, .base_commit = {}},
-        now);
+    Result<Job> job = store_->CreateJob(Request(kind, commit), now);
     EXPECT_TRUE(job) << job.error().ToString();
     return job.value_or(Job{});
   }
@@ -79,6 +94,34 @@ class StoreTest : public ::testing::Test {
     FinishRun(run.id, run_state);
     EXPECT_TRUE(store_->FinishJob(job.id, state, "", finished_at));
     return job;
+  }
+
+  // Claims the oldest queued job for `worker` with kLease; nullopt when none was claimed.
+  std::optional<Job> Claim(const std::string& worker, TimePoint now, int max_running = 1) {
+    Result<std::optional<Job>> claimed = store_->ClaimJob(worker, max_running, kLease, now);
+    EXPECT_TRUE(claimed) << claimed.error().ToString();
+    return claimed.value_or(std::nullopt);
+  }
+
+  Job Get(JobId id) {
+    Result<Job> job = store_->GetJob(id);
+    EXPECT_TRUE(job) << job.error().ToString();
+    return job.value_or(Job{});
+  }
+
+  // Starts job `id` with StartJob from a child process that then exits: a job whose local
+  // holder died.
+  void StartJobInProcessThatExits(JobId id) {
+    pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+      // The parent's connection must not be touched here: the child opens its own.
+      Result<std::unique_ptr<Store>> store = OpenStore(kStorage, dir_.Path());
+      _exit(store && (*store)->StartJob(id, At(100)) ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
   }
 
   TempDir dir_;

@@ -15,11 +15,8 @@ constexpr int kJobsPerThread = 50;
 std::vector<JobId> CreateAndStartJobs(Store& store, char commit_digit) {
   std::vector<JobId> ids;
   for (int i = 0; i < kJobsPerThread; ++i) {
-    JobRequest request{.kind = JobKind::kTest,
-                       .commit = Commit(commit_digit),
-                       .ref = "ref-" + std::to_string(i),
-                       .scenarios = {},
-                       .base_commit = {}};
+    JobRequest request = Request(JobKind::kTest, Commit(commit_digit));
+    request.ref = "ref-" + std::to_string(i);
     Result<Job> job = store.CreateJob(request, At(i));
     EXPECT_TRUE(job) << job.error().ToString();
     if (!job) break;

@@ -1,0 +1,197 @@
+#include "runner/worker.h"
+
+#include <signal.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "base/logging.h"
+#include "process/process_groups.h"
+#include "runner/job_journal.h"
+#include "runner/job_log.h"
+#include "runner/job_runner.h"
+#include "runner/reaper.h"
+#include "store/process_identity.h"
+
+namespace perfgate {
+namespace {
+
+// Renews the lease of a running job until destroyed, pumps its combined log, and turns a
+// cancel request, a lost lease or an abort into an interruption of the job: its process
+// groups get SIGTERM and the pipeline unwinds.
+class Heartbeat {
+ public:
+  Heartbeat(const WorkerContext& context, const Job& job, JobLog& log,
+            const ProcessGroupScope& groups, const std::atomic<bool>& abort)
+      : context_(context), job_(job), log_(log), groups_(groups), abort_(abort) {
+    thread_ = std::thread([this] { Beat(); });
+  }
+  ~Heartbeat() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  Heartbeat(const Heartbeat&) = delete;
+  Heartbeat& operator=(const Heartbeat&) = delete;
+
+  const std::atomic<bool>& interrupted() const { return interrupted_; }
+  bool aborted() const { return aborted_; }
+
+ private:
+  void Beat() {
+    // A third of the lease: two beats may be lost before another worker takes the job over.
+    const Duration period = context_.config->jobs.lease / 3;
+    const Duration tick = std::min<Duration>(period, std::chrono::milliseconds(250));
+    auto next_renewal = std::chrono::steady_clock::now() + period;
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, tick, [this] { return done_; })) {
+      log_.Pump();
+      if (abort_ && !interrupted_) {
+        aborted_ = true;
+        Interrupt("perfgate is shutting down");
+      }
+      if (std::chrono::steady_clock::now() < next_renewal) continue;
+      next_renewal += period;
+      auto renewed = context_.store->RenewLease(job_.id, context_.id, context_.config->jobs.lease,
+                                                context_.clock->Now());
+      if (!renewed) {
+        if (renewed.error().kind == ErrorKind::kFailedPrecondition) {
+          Interrupt("the job's lease was lost: " + renewed.error().ToString());
+        }
+        continue;  // Unavailable: the store is busy; the next beat tries again
+      }
+      if (renewed->cancel_requested && !interrupted_) Interrupt("cancel requested");
+    }
+  }
+
+  void Interrupt(const std::string& why) {
+    interrupted_ = true;
+    int groups = groups_.Signal(SIGTERM);
+    log_.Line(context_.clock->Now(), "stopping: " + why);
+    Logger("worker")->info("job interrupted job={} why={} process_groups={}", job_.id, why,
+                           groups);
+  }
+
+  const WorkerContext& context_;
+  const Job& job_;
+  JobLog& log_;
+  const ProcessGroupScope& groups_;
+  const std::atomic<bool>& abort_;
+  std::atomic<bool> interrupted_ = false;
+  std::atomic<bool> aborted_ = false;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
+class NullProgress final : public ProgressListener {
+ public:
+  void PhaseStarted(const PhaseEvent&) override {}
+  void PhaseFinished(const PhaseEvent&, const Error*) override {}
+};
+
+}  // namespace
+
+Worker::Worker(WorkerContext context) : context_(std::move(context)) {}
+
+void Worker::Run(const std::atomic<bool>& stop, const std::atomic<bool>& abort,
+                 Duration poll_interval) {
+  auto log = Logger("worker");
+  log->info("worker started worker={}", context_.id);
+  while (!stop) {
+    auto ran = RunOnce(abort);
+    if (!ran) log->warn("worker round failed worker={} error={}", context_.id,
+                        ran.error().ToString());
+    if (ran && *ran) continue;
+    // Idle: sleep in short steps so that a stop request is honoured promptly.
+    auto until = std::chrono::steady_clock::now() + poll_interval;
+    while (!stop && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  log->info("worker stopped worker={}", context_.id);
+}
+
+Result<bool> Worker::RunOnce(const std::atomic<bool>& abort) {
+  Store& store = *context_.store;
+  const Config& config = *context_.config;
+  auto requeued = store.RequeueExpired(config.jobs.max_attempts, context_.clock->Now());
+  if (!requeued) return std::unexpected(requeued.error());
+  ReapOrphans(config, store, *context_.clock);
+  auto claimed = store.ClaimJob(context_.id, config.workers, config.jobs.lease,
+                                context_.clock->Now());
+  if (!claimed) return std::unexpected(claimed.error());
+  if (!*claimed) return false;
+  if (auto ran = RunClaimed(**claimed, abort); !ran) return std::unexpected(ran.error());
+  return true;
+}
+
+Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) {
+  Store& store = *context_.store;
+  Clock& clock = *context_.clock;
+  auto log = Logger("worker");
+  log->info("job claimed job={} worker={} attempt={}", job.id, context_.id, job.attempts);
+
+  JobLog job_log(JobLogDir(*context_.config, job.id));
+  job_log.Line(clock.Now(), "job " + std::to_string(job.id) + " (" + JobKindName(job.kind) +
+                                " of " + job.commit + ") claimed by " + context_.id +
+                                ", attempt " + std::to_string(job.attempts));
+  // Every process group the job starts is recorded, so that a worker starting after a
+  // crash can find and stop what this one left running.
+  ProcessGroupScope groups(job.id, [this, &job](pid_t pgid, bool started,
+                                                const std::string& command) {
+    uint64_t start_time = ProcessStartTime(pgid);
+    Result<void> recorded =
+        started ? context_.store->RecordProcessGroup(
+                      {job.id, pgid, start_time, context_.id, command})
+                : context_.store->ForgetProcessGroup(pgid, start_time);
+    if (!recorded) {
+      Logger("worker")->warn("process group not recorded job={} pgid={} error={}", job.id, pgid,
+                             recorded.error().ToString());
+    }
+  });
+  Result<JobOutcome> outcome;
+  bool aborted = false;
+  bool interrupted = false;
+  {
+    Heartbeat heartbeat(context_, job, job_log, groups, abort);
+    NullProgress quiet;
+    JobJournal journal(job.id, store, job_log,
+                       context_.progress ? context_.progress : &quiet);
+    if (!repository_) {
+      auto opened = context_.open_repository();
+      if (opened) repository_.emplace(std::move(*opened));
+      else outcome = std::unexpected(opened.error().In("repository"));
+    }
+    if (repository_) {
+      if (auto fetched = repository_->Fetch(); !fetched) {
+        outcome = std::unexpected(fetched.error().In("repository"));
+      } else {
+        RunnerContext runner{context_.config, &store,  &*repository_,
+                             context_.http,   &clock,  &journal,
+                             &heartbeat.interrupted()};
+        outcome = ExecuteJob(runner, job);
+        interrupted = heartbeat.interrupted();
+      }
+    }
+    aborted = heartbeat.aborted();
+  }
+  job_log.Pump();
+  if (aborted) {
+    job_log.Line(clock.Now(), "given back to the queue: perfgate is shutting down");
+    log->info("job released job={} worker={}", job.id, context_.id);
+    return store.ReleaseJob(job.id, context_.id, clock.Now());
+  }
+  JobEnd end = EndOfJob(outcome, interrupted);
+  job_log.Line(clock.Now(), std::string("job ") + JobStateName(end.state) +
+                                (end.reason.empty() ? "" : ": " + end.reason));
+  log->info("job ended job={} state={} reason={}", job.id, JobStateName(end.state), end.reason);
+  return store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+}
+
+}  // namespace perfgate

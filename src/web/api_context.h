@@ -1,0 +1,47 @@
+// What the JSON API's handlers work with: the config, the store, a clock, and the few
+// services that live outside the web component (resolving revisions, locating job logs).
+//
+// The CLI builds one ApiContext and gives it to ApiServer; handlers only read it. Every
+// pointer must outlive the server, and every function must be safe to call from several
+// threads at once (the server handles requests concurrently).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "base/clock.h"
+#include "base/error.h"
+#include "config/config.h"
+#include "store/store.h"
+
+namespace perfgate {
+
+// The variable that holds the read token while the config has no key naming another one.
+inline constexpr char kReadTokenEnv[] = "PERFGATE_READ_TOKEN";
+
+struct ApiContext {
+  const Config* config = nullptr;
+  Store* store = nullptr;
+  Clock* clock = nullptr;
+  // A revision as a user writes it (branch, tag, short or full SHA) -> its full 40-hex SHA.
+  // NotFound (or InvalidInput) for a revision the repository does not have.
+  std::function<Result<std::string>(const std::string& rev)> resolve_commit;
+  // The combined log file of a job; the file may not exist yet.
+  std::function<std::string(JobId)> job_log_path;
+  // Bearer token that POST requests must present; empty: every mutation is refused (403).
+  std::string api_token;
+  // Bearer token that GET requests must present (the api_token is accepted too); empty:
+  // reads are open to anyone who can reach the server.
+  std::string read_token;
+};
+
+// The token values, read from the environment variables the config names.
+struct ApiTokens {
+  std::string api_token;   // from $<server.api_token_env>
+  std::string read_token;  // from $PERFGATE_READ_TOKEN
+};
+
+// Unset variables read as empty tokens, which ApiContext documents the meaning of.
+ApiTokens ReadApiTokens(const ServerConfig& server);
+
+}  // namespace perfgate

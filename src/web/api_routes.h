@@ -1,0 +1,30 @@
+// The routes of the JSON API, grouped by what they serve. ApiServer adds all of them.
+//
+// Jobs (job_routes.cc):
+//   POST /api/v1/jobs                   enqueue; 201 with the job, 200 + "duplicate": true
+//   GET  /api/v1/jobs                   ?state=&kind=&commit=&limit=&before=   newest first
+//   GET  /api/v1/jobs/{id}              the job, its phases, runs, results and comparison
+//   GET  /api/v1/jobs/{id}/log          ?offset=N   text/plain from byte N of the job log;
+//                                       X-Log-Offset: the next offset, X-Job-State: its state
+//   POST /api/v1/jobs/{id}/cancel       409 for a finished job
+//   POST /api/v1/jobs/{id}/retry        201 with the new job; 409 while queued or running
+// Results (result_routes.cc):
+//   GET  /api/v1/runs/{id}              ?job=N (a hint: the job the run belongs to)
+//   GET  /api/v1/comparisons            ?base=&head=   job ids (digits only) or revisions
+//   GET  /api/v1/history                ?scenario=&metric=&series=
+// Service (service_routes.cc):
+//   GET  /healthz                       "ok", no token ever
+//   GET  /metrics                       Prometheus text format (metrics.h)
+#pragma once
+
+#include "web/metrics.h"
+#include "web/router.h"
+
+namespace perfgate {
+
+void AddJobRoutes(Router& router);
+void AddResultRoutes(Router& router);
+// `counters` must outlive the router.
+void AddServiceRoutes(Router& router, const RequestCounters& counters);
+
+}  // namespace perfgate

@@ -1,0 +1,179 @@
+#include "web/api_server.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+#include "base/logging.h"
+#include "web/api_routes.h"
+#include "web/auth.h"
+#include "web/request_parsing.h"
+
+namespace perfgate {
+namespace {
+
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+std::optional<ListenAddress> ParseListen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  std::string host = listen.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return std::nullopt;
+    host = host.substr(1, host.size() - 2);
+  }
+  std::optional<int64_t> port = ParseInteger(listen.substr(colon + 1), 0, 65535);
+  if (!port) return std::nullopt;
+  return ListenAddress{host, static_cast<int>(*port)};
+}
+
+void WriteError(const ApiError& error, httplib::Response& response) {
+  response.status = error.status;
+  if (error.status == kStatusUnauthorized) response.set_header("WWW-Authenticate", "Bearer");
+  response.set_content(ErrorEnvelope(error), "application/json");
+}
+
+// The errors the HTTP library answers by itself, before any route runs.
+ApiError LibraryError(const httplib::Request& http, int status) {
+  std::string where = http.method + " " + http.path;
+  if (status == kStatusPayloadTooLarge) {
+    return ApiError{status,
+                    InvalidInput("the request body is over the server's limit", where,
+                                 "send a smaller body; job requests are a few hundred bytes"),
+                    {}};
+  }
+  return ApiError{status,
+                  InvalidInput("the request was refused with HTTP " + std::to_string(status), where,
+                               "send a well-formed HTTP/1.1 request"),
+                  {}};
+}
+
+}  // namespace
+
+ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
+    : context_(std::move(context)), server_(std::make_unique<httplib::Server>()) {
+  AddJobRoutes(router_);
+  AddResultRoutes(router_);
+  AddServiceRoutes(router_, counters_);
+  auto handle = [this](const httplib::Request& http, httplib::Response& response) {
+    Handle(http, response);
+  };
+  // Every method reaches Handle(), so that the router, not the library, tells 404 from 405.
+  server_->Get(".*", handle);
+  server_->Post(".*", handle);
+  server_->Put(".*", handle);
+  server_->Patch(".*", handle);
+  server_->Delete(".*", handle);
+  server_->Options(".*", handle);
+  server_->set_payload_max_length(options.max_body_bytes);
+  // The library's default adds SO_REUSEPORT, which lets a second server bind the same port
+  // and silently share its requests; SO_REUSEADDR alone still allows a quick restart.
+  server_->set_socket_options([](int socket) {
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& http, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        WriteError(LibraryError(http, response.status), response);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  server_->set_logger([this](const httplib::Request& http, const httplib::Response& response) {
+    std::string route = router_.PatternOf(http.path);
+    counters_.Record(route, http.method, response.status);
+    Logger("web")->debug("request answered method={} route={} status={}", http.method, route,
+                         response.status);
+  });
+}
+
+ApiServer::~ApiServer() { Stop(); }
+
+Result<void> ApiServer::Start(const std::string& listen) {
+  if (thread_.joinable()) {
+    return std::unexpected(FailedPrecondition("the API server already runs", listen,
+                                              "stop it before starting it again"));
+  }
+  std::optional<ListenAddress> address = ParseListen(listen);
+  if (!address) {
+    return std::unexpected(InvalidInput("\"" + listen + "\" is not host:port", "server.listen",
+                                        "e.g. 127.0.0.1:8080, or port 0 for any free port"));
+  }
+  int port = -1;
+  if (address->port == 0) {
+    port = server_->bind_to_any_port(address->host);
+  } else if (server_->bind_to_port(address->host, address->port)) {
+    port = address->port;
+  }
+  if (port < 0) {
+    return std::unexpected(Unavailable("cannot listen on " + listen, "server.listen",
+                                       "choose a free port, or stop what holds this one"));
+  }
+  port_ = port;
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // Stop() only reaches an accept loop that runs: wait for it, so that a Stop() right after
+  // Start() cannot be lost.
+  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Logger("web")->info("api server listening address={} port={}", address->host, port_);
+  return {};
+}
+
+void ApiServer::Stop() {
+  if (!thread_.joinable()) return;
+  server_->stop();
+  thread_.join();
+  Logger("web")->info("api server stopped port={}", port_);
+}
+
+void ApiServer::Handle(const httplib::Request& http, httplib::Response& response) {
+  ApiRequest request{.method = http.method,
+                     .path = http.path,
+                     .query = {http.params.begin(), http.params.end()},
+                     .path_params = {},
+                     .body = http.body};
+  ApiResult result = Dispatch(request, http.get_header_value("Authorization"));
+  if (!result) {
+    const ApiError& error = result.error();
+    if (error.status >= 500) {
+      Logger("web")->warn("request failed method={} path={} status={} error={}", http.method,
+                          http.path, error.status, error.error.ToString());
+    }
+    WriteError(error, response);
+    return;
+  }
+  response.status = result->status;
+  for (const auto& [name, value] : result->headers) response.set_header(name, value);
+  response.set_content(std::move(result->body), result->content_type);
+}
+
+ApiResult ApiServer::Dispatch(ApiRequest& request, const std::string& authorization) {
+  auto match = router_.Find(request.method, request.path);
+  if (!match) return std::unexpected(match.error());
+  if (auto refused = Authorize(match->route->access, authorization, context_)) {
+    return std::unexpected(std::move(*refused));
+  }
+  request.path_params = std::move(match->params);
+  // The boundary: whatever a handler or a library below it throws becomes an answer.
+  try {
+    return match->route->handler(context_, request);
+  } catch (const nlohmann::json::parse_error& e) {
+    return std::unexpected(ApiError{
+        kStatusBadRequest, InvalidInput(e.what(), request.Where(), "send valid JSON"), {}});
+  } catch (const nlohmann::json::exception& e) {
+    return std::unexpected(
+        ApiError{kStatusUnprocessable,
+                 InvalidInput(e.what(), request.Where(), "check the types of the fields sent"),
+                 {}});
+  } catch (const std::exception& e) {
+    return std::unexpected(ToApiError(Internal(
+        e.what(), request.Where(), "report this as a bug with the request that caused it")));
+  }
+}
+
+}  // namespace perfgate

@@ -1,0 +1,34 @@
+#include "web/api_context.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace perfgate {
+namespace {
+
+TEST(ReadApiTokensTest, ReadsTheVariableTheConfigNamesAndTheReadTokenVariable) {
+  ServerConfig server;
+  server.api_token_env = "PERFGATE_WEB_TEST_API_TOKEN";
+  setenv("PERFGATE_WEB_TEST_API_TOKEN", "write-secret", 1);
+  setenv(kReadTokenEnv, "read-secret", 1);
+  ApiTokens tokens = ReadApiTokens(server);
+  EXPECT_EQ(tokens.api_token, "write-secret");
+  EXPECT_EQ(tokens.read_token, "read-secret");
+  unsetenv("PERFGATE_WEB_TEST_API_TOKEN");
+  unsetenv(kReadTokenEnv);
+}
+
+TEST(ReadApiTokensTest, UnsetVariablesGiveEmptyTokens) {
+  ServerConfig server;
+  server.api_token_env = "PERFGATE_WEB_TEST_UNSET_VARIABLE";
+  unsetenv(kReadTokenEnv);
+  ApiTokens tokens = ReadApiTokens(server);
+  EXPECT_EQ(tokens.api_token, "");
+  EXPECT_EQ(tokens.read_token, "");
+  server.api_token_env = "";
+  EXPECT_EQ(ReadApiTokens(server).api_token, "");
+}
+
+}  // namespace
+}  // namespace perfgate
