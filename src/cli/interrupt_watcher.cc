@@ -20,17 +20,16 @@ sigset_t WatchedSignals() {
 
 }  // namespace
 
-InterruptWatcher::InterruptWatcher() {
+InterruptWatcher::InterruptWatcher(std::function<void(int signal, int earlier)> on_signal) {
   sigset_t set = WatchedSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  thread_ = std::thread([this, set] {
-    while (true) {
+  thread_ = std::thread([this, set, on_signal = std::move(on_signal)] {
+    for (int earlier = 0;; ++earlier) {
       int signal = 0;
       if (sigwait(&set, &signal) != 0 || signal == SIGUSR1) return;
       interrupted_ = true;
-      int groups = SignalProcessGroups(SIGTERM);
-      Logger("cli")->warn("interrupted, stopping signal={} process_groups={}", sigabbrev_np(signal),
-                          groups);
+      Logger("cli")->warn("interrupted signal=SIG{}", sigabbrev_np(signal));
+      on_signal(signal, earlier);
     }
   });
 }

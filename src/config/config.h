@@ -33,18 +33,23 @@ struct ReadyProbe {
 
 struct ServiceConfig {
   std::string name;
-  Argv command;
+  Argv command;                            // empty for a docker-compose service
   std::map<std::string, std::string> env;  // values templated like argv
   std::optional<ReadyProbe> ready;
   std::optional<std::string> scrape;  // host:port of its /metrics, templated
   std::string metrics_path = "/metrics";
 };
 
+inline constexpr char kDefaultComposeFile[] = "compose.yaml";
+
 struct EnvironmentConfig {
   enum class Type { kProcess, kDockerCompose };
   Type type = Type::kProcess;
   std::vector<Argv> build;  // run in order in the worktree before `up`
   Duration build_timeout = std::chrono::minutes(20);
+  // kDockerCompose: the compose file, relative to the worktree's root (never outside it).
+  // The compose file defines how services start, so their `command` and `env` are empty.
+  std::string file = kDefaultComposeFile;
   std::vector<ServiceConfig> services;
 };
 

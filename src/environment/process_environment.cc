@@ -5,9 +5,11 @@
 #include <utility>
 
 #include "base/logging.h"
+#include "environment/docker_compose.h"
 #include "environment/environment.h"
 #include "environment/log_files.h"
 #include "environment/ready_probe.h"
+#include "environment/service_templates.h"
 #include "http/http_client.h"
 #include "process/subprocess.h"
 
@@ -22,17 +24,6 @@ struct ServicePlan {
   std::optional<ReadyProbe> ready;
   std::optional<ScrapeTarget> scrape;
 };
-
-Result<ReadyProbe> ExpandProbe(const ReadyProbe& probe, const TemplateVars& vars) {
-  ReadyProbe expanded = probe;
-  auto target = ExpandTemplate(probe.target, vars);
-  if (!target) return std::unexpected(target.error().In("ready"));
-  expanded.target = std::move(*target);
-  auto command = ExpandArgv(probe.command, vars);
-  if (!command) return std::unexpected(command.error().In("ready.command"));
-  expanded.command = std::move(*command);
-  return expanded;
-}
 
 Result<ServicePlan> PlanService(const ServiceConfig& service, const EnvironmentRequest& request) {
   ServicePlan plan{
@@ -53,14 +44,9 @@ Result<ServicePlan> PlanService(const ServiceConfig& service, const EnvironmentR
     if (!probe) return std::unexpected(probe.error());
     plan.ready = std::move(*probe);
   }
-  if (service.scrape) {
-    auto address = ExpandTemplate(*service.scrape, request.vars);
-    if (!address) return std::unexpected(address.error().In("scrape"));
-    auto path = ExpandTemplate(service.metrics_path, request.vars);
-    if (!path) return std::unexpected(path.error().In("metrics_path"));
-    plan.scrape = ScrapeTarget{
-        .service = service.name, .address = std::move(*address), .metrics_path = std::move(*path)};
-  }
+  auto scrape = ExpandScrapeTarget(service, request.vars);
+  if (!scrape) return std::unexpected(scrape.error());
+  plan.scrape = std::move(*scrape);
   return plan;
 }
 
@@ -130,9 +116,8 @@ class ProcessEnvironment final : public Environment {
 Result<std::unique_ptr<Environment>> StartEnvironment(const EnvironmentRequest& request) {
   const ScenarioConfig& scenario = *request.scenario;
   const std::string context = "scenario " + scenario.name;
-  if (scenario.environment.type != EnvironmentConfig::Type::kProcess) {
-    return std::unexpected(FailedPrecondition("this environment type cannot be started yet",
-                                              context + ": environment.type", "use type: process"));
+  if (scenario.environment.type == EnvironmentConfig::Type::kDockerCompose) {
+    return StartComposeEnvironment(request);
   }
   std::vector<ServicePlan> plans;
   for (const ServiceConfig& service : scenario.environment.services) {

@@ -122,7 +122,7 @@ TEST_F(WorkerTest, KillNineDuringTheWindowThenRestartRunsTheJobOnce) {
   auto runs = store->ListRuns(id);
   ASSERT_TRUE(runs);
   int succeeded = 0;
-  for (const Run& run : *runs) succeeded += run.state == RunState::kSucceeded;
+  for (const perfgate::Run& run : *runs) succeeded += run.state == RunState::kSucceeded;
   EXPECT_EQ(succeeded, 1);
   ExpectNothingLeft();
 }
