@@ -83,6 +83,16 @@ int RunCli(int argc, char** argv) {
   check_cmd->add_option("file", check_path, "the config file")->required();
   check_cmd->footer("Example:\n  perfgate check-config examples/quickstart/perfgate.yaml");
 
+  ServiceOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve the REST API (server.listen) and run `workers` jobs at once");
+  AddConfigOption(*serve_cmd, serve.config);
+  serve_cmd->add_option("--grace", serve.grace,
+                        "on SIGTERM/SIGINT, how long running jobs may take to finish before "
+                        "they are given back to the queue")
+      ->capture_default_str();
+  serve_cmd->footer("Example:\n  PERFGATE_API_TOKEN=... perfgate serve --config perfgate.yaml");
+
   ServiceOptions worker;
   CLI::App* worker_cmd = app.add_subcommand(
       "worker", "Run queued jobs: `workers` at once across every process sharing the store");
@@ -137,6 +147,7 @@ int RunCli(int argc, char** argv) {
   if (*history_cmd) return HistoryCommand(history);
   if (*jobs_cmd) return JobsCommand(jobs);
   if (*check_cmd) return CheckConfigCommand(check_path);
+  if (*serve_cmd) return ServeCommand(serve);
   if (*worker_cmd) return WorkerCommand(worker);
   if (*enqueue_cmd) return EnqueueCommand(enqueue);
   if (*show_cmd) return ShowCommand(job_options);

@@ -50,6 +50,7 @@ struct ServiceOptions {
   std::string grace = "30s";  // how long running jobs may take to finish on SIGTERM
 };
 int WorkerCommand(const ServiceOptions& options);
+int ServeCommand(const ServiceOptions& options);
 
 // Talks to the store of `config` directly: enqueue, show, logs, cancel, retry.
 struct EnqueueOptions {

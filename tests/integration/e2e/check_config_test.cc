@@ -49,7 +49,8 @@ scenarios:
 
 TEST(CheckConfigTest, EveryCommandHasHelpWithAnExample) {
   TempDir scratch;
-  for (const char* command : {"run", "compare", "history", "jobs", "check-config"}) {
+  for (const char* command : {"run", "compare", "history", "jobs", "check-config", "serve",
+                              "worker", "enqueue", "show", "logs", "cancel", "retry"}) {
     CliResult result = RunPerfgate({command, "--help"}, scratch);
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_THAT(result.out, HasSubstr("Example:")) << command;

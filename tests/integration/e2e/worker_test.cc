@@ -39,8 +39,10 @@ class WorkerTest : public QuickstartFixture {
     return std::move(*worker);
   }
 
+  // A baseline job: it measures and stores, without a comparison that needs a master set.
   JobId Enqueue(const std::string& config, const std::string& commit) {
-    CliResult result = RunPerfgate({"enqueue", "--config", config, "--commit", commit}, dir_);
+    CliResult result = RunPerfgate(
+        {"enqueue", "--config", config, "--commit", commit, "--kind", "baseline"}, dir_);
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return std::stoll(result.out.substr(4));  // "job N queued: ..."
   }
