@@ -87,9 +87,10 @@ int RunCli(int argc, char** argv) {
   CLI::App* serve_cmd = app.add_subcommand(
       "serve", "Serve the REST API (server.listen) and run `workers` jobs at once");
   AddConfigOption(*serve_cmd, serve.config);
-  serve_cmd->add_option("--grace", serve.grace,
-                        "on SIGTERM/SIGINT, how long running jobs may take to finish before "
-                        "they are given back to the queue")
+  serve_cmd
+      ->add_option("--grace", serve.grace,
+                   "on SIGTERM/SIGINT, how long running jobs may take to finish before "
+                   "they are given back to the queue")
       ->capture_default_str();
   serve_cmd->footer("Example:\n  PERFGATE_API_TOKEN=... perfgate serve --config perfgate.yaml");
 
@@ -97,9 +98,10 @@ int RunCli(int argc, char** argv) {
   CLI::App* worker_cmd = app.add_subcommand(
       "worker", "Run queued jobs: `workers` at once across every process sharing the store");
   AddConfigOption(*worker_cmd, worker.config);
-  worker_cmd->add_option("--grace", worker.grace,
-                         "on SIGTERM/SIGINT, how long running jobs may take to finish before "
-                         "they are given back to the queue")
+  worker_cmd
+      ->add_option("--grace", worker.grace,
+                   "on SIGTERM/SIGINT, how long running jobs may take to finish before "
+                   "they are given back to the queue")
       ->capture_default_str();
   worker_cmd->footer("Example:\n  perfgate worker --config perfgate.yaml");
 
@@ -111,8 +113,9 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str();
   enqueue_cmd->add_option("--scenario", enqueue.scenarios, "only this scenario (repeatable)");
   enqueue_cmd->add_option("--base", enqueue.base, "compare with this commit's master set");
-  enqueue_cmd->footer("Example:\n  perfgate enqueue --config perfgate.yaml --commit main "
-                      "--kind baseline");
+  enqueue_cmd->footer(
+      "Example:\n  perfgate enqueue --config perfgate.yaml --commit main "
+      "--kind baseline");
 
   JobCommandOptions job_options;
   auto add_job_command = [&](const char* name, const char* help, const char* example) {
@@ -127,9 +130,9 @@ int RunCli(int argc, char** argv) {
   CLI::App* logs_cmd = add_job_command("logs", "Print a job's combined log",
                                        "perfgate logs --config perfgate.yaml 42 --follow");
   logs_cmd->add_flag("-f,--follow", job_options.follow, "keep printing until the job ends");
-  CLI::App* cancel_cmd = add_job_command(
-      "cancel", "Cancel a queued job, or stop a running one within seconds",
-      "perfgate cancel --config perfgate.yaml 42");
+  CLI::App* cancel_cmd =
+      add_job_command("cancel", "Cancel a queued job, or stop a running one within seconds",
+                      "perfgate cancel --config perfgate.yaml 42");
   CLI::App* retry_cmd = add_job_command("retry", "Queue a finished job again (a new job)",
                                         "perfgate retry --config perfgate.yaml 42");
 

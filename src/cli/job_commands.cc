@@ -98,13 +98,12 @@ int ShowCommand(const JobCommandOptions& options) {
     for (const PhaseRecord& phase : *phases) {
       std::string took = "running";
       if (phase.finished_at) {
-        took = fmt::format("{:.1f}s", std::chrono::duration<double>(*phase.finished_at -
-                                                                    phase.started_at)
-                                          .count());
+        took = fmt::format(
+            "{:.1f}s",
+            std::chrono::duration<double>(*phase.finished_at - phase.started_at).count());
       }
       std::string name = (phase.scenario.empty() ? "" : phase.scenario + " ") + phase.phase +
-                         (phase.repetition >= 0 ? " " + std::to_string(phase.repetition + 1)
-                                                : "");
+                         (phase.repetition >= 0 ? " " + std::to_string(phase.repetition + 1) : "");
       fmt::print("  {:<28} {:>8}  {}\n", name, took, phase.error);
     }
   }

@@ -10,8 +10,8 @@ namespace perfgate {
 Result<Duration> ParseGrace(const std::string& text) {
   auto grace = ParseDuration(text);
   if (!grace) {
-    return std::unexpected(InvalidInput("`" + text + "` is not a duration", "--grace",
-                                        "write it like 30s or 2m"));
+    return std::unexpected(
+        InvalidInput("`" + text + "` is not a duration", "--grace", "write it like 30s or 2m"));
   }
   return *grace;
 }

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-
 namespace perfgate {
 namespace {
 

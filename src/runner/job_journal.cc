@@ -9,8 +9,8 @@ JobJournal::JobJournal(JobId job, PhaseLog& phases, JobLog& log, ProgressListene
 
 void JobJournal::PhaseStarted(const PhaseEvent& event) {
   log_.Line(event.at, DescribePhase(event) + " started");
-  auto id = phases_.StartPhase(job_, event.scenario, PhaseName(event.phase), event.repetition,
-                               event.at);
+  auto id =
+      phases_.StartPhase(job_, event.scenario, PhaseName(event.phase), event.repetition, event.at);
   if (id) {
     std::lock_guard lock(mutex_);
     open_[{event.scenario, event.phase, event.repetition}] = *id;
@@ -23,8 +23,7 @@ void JobJournal::PhaseStarted(const PhaseEvent& event) {
 
 void JobJournal::PhaseFinished(const PhaseEvent& event, const Error* error) {
   log_.Pump();
-  log_.Line(event.at,
-            DescribePhase(event) + (error ? " failed: " + error->ToString() : " done"));
+  log_.Line(event.at, DescribePhase(event) + (error ? " failed: " + error->ToString() : " done"));
   std::optional<int64_t> id;
   {
     std::lock_guard lock(mutex_);

@@ -14,7 +14,9 @@ std::string JobLogDir(const Config& config, JobId job) {
   return config.Resolve(config.work_dir) + "/logs/job-" + std::to_string(job);
 }
 
-std::string JobLogPath(const Config& config, JobId job) { return JobLogDir(config, job) + "/job.log"; }
+std::string JobLogPath(const Config& config, JobId job) {
+  return JobLogDir(config, job) + "/job.log";
+}
 
 JobLog::JobLog(std::string job_dir) : dir_(std::move(job_dir)), path_(dir_ + "/job.log") {
   std::error_code ignored;  // a folder that cannot be made shows up as a missing log

@@ -55,8 +55,7 @@ void RemoveLeftovers(const std::string& dir, Store& store) {
 void KillOrphanedGroups(Store& store, Clock& clock) {
   auto orphans = store.OrphanedProcessGroups(clock.Now());
   if (!orphans) {
-    Logger("worker")->warn("orphaned process groups not read error={}",
-                           orphans.error().ToString());
+    Logger("worker")->warn("orphaned process groups not read error={}", orphans.error().ToString());
     return;
   }
   for (const ProcessGroupRecord& record : *orphans) {
@@ -77,7 +76,8 @@ void ReapOrphans(const Config& config, Store& store, Clock& clock) {
   std::string work_dir = config.Resolve(config.work_dir);
   RemoveLeftovers(work_dir + "/worktrees", store);
   RemoveLeftovers(work_dir + "/prometheus", store);
-  if (!config.prometheus.managed) RemoveLeftovers(config.Resolve(config.prometheus.targets_dir), store);
+  if (!config.prometheus.managed)
+    RemoveLeftovers(config.Resolve(config.prometheus.targets_dir), store);
 }
 
 }  // namespace perfgate

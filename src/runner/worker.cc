@@ -72,8 +72,7 @@ class Heartbeat {
     interrupted_ = true;
     int groups = groups_.Signal(SIGTERM);
     log_.Line(context_.clock->Now(), "stopping: " + why);
-    Logger("worker")->info("job interrupted job={} why={} process_groups={}", job_.id, why,
-                           groups);
+    Logger("worker")->info("job interrupted job={} why={} process_groups={}", job_.id, why, groups);
   }
 
   const WorkerContext& context_;
@@ -105,8 +104,8 @@ void Worker::Run(const std::atomic<bool>& stop, const std::atomic<bool>& abort,
   log->info("worker started worker={}", context_.id);
   while (!stop) {
     auto ran = RunOnce(abort);
-    if (!ran) log->warn("worker round failed worker={} error={}", context_.id,
-                        ran.error().ToString());
+    if (!ran)
+      log->warn("worker round failed worker={} error={}", context_.id, ran.error().ToString());
     if (ran && *ran) continue;
     // Idle: sleep in short steps so that a stop request is honoured promptly.
     auto until = std::chrono::steady_clock::now() + poll_interval;
@@ -123,8 +122,8 @@ Result<bool> Worker::RunOnce(const std::atomic<bool>& abort) {
   auto requeued = store.RequeueExpired(config.jobs.max_attempts, context_.clock->Now());
   if (!requeued) return std::unexpected(requeued.error());
   ReapOrphans(config, store, *context_.clock);
-  auto claimed = store.ClaimJob(context_.id, config.workers, config.jobs.lease,
-                                context_.clock->Now());
+  auto claimed =
+      store.ClaimJob(context_.id, config.workers, config.jobs.lease, context_.clock->Now());
   if (!claimed) return std::unexpected(claimed.error());
   if (!*claimed) return false;
   if (auto ran = RunClaimed(**claimed, abort); !ran) return std::unexpected(ran.error());
@@ -139,42 +138,41 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
 
   JobLog job_log(JobLogDir(*context_.config, job.id));
   job_log.Line(clock.Now(), "job " + std::to_string(job.id) + " (" + JobKindName(job.kind) +
-                                " of " + job.commit + ") claimed by " + context_.id +
-                                ", attempt " + std::to_string(job.attempts));
+                                " of " + job.commit + ") claimed by " + context_.id + ", attempt " +
+                                std::to_string(job.attempts));
   // Every process group the job starts is recorded, so that a worker starting after a
   // crash can find and stop what this one left running.
-  ProcessGroupScope groups(job.id, [this, &job](pid_t pgid, bool started,
-                                                const std::string& command) {
-    uint64_t start_time = ProcessStartTime(pgid);
-    Result<void> recorded =
-        started ? context_.store->RecordProcessGroup(
-                      {job.id, pgid, start_time, context_.id, command})
-                : context_.store->ForgetProcessGroup(pgid, start_time);
-    if (!recorded) {
-      Logger("worker")->warn("process group not recorded job={} pgid={} error={}", job.id, pgid,
-                             recorded.error().ToString());
-    }
-  });
+  ProcessGroupScope groups(
+      job.id, [this, &job](pid_t pgid, bool started, const std::string& command) {
+        uint64_t start_time = ProcessStartTime(pgid);
+        Result<void> recorded = started ? context_.store->RecordProcessGroup(
+                                              {job.id, pgid, start_time, context_.id, command})
+                                        : context_.store->ForgetProcessGroup(pgid, start_time);
+        if (!recorded) {
+          Logger("worker")->warn("process group not recorded job={} pgid={} error={}", job.id, pgid,
+                                 recorded.error().ToString());
+        }
+      });
   Result<JobOutcome> outcome;
   bool aborted = false;
   bool interrupted = false;
   {
     Heartbeat heartbeat(context_, job, job_log, groups, abort);
     NullProgress quiet;
-    JobJournal journal(job.id, store, job_log,
-                       context_.progress ? context_.progress : &quiet);
+    JobJournal journal(job.id, store, job_log, context_.progress ? context_.progress : &quiet);
     if (!repository_) {
       auto opened = context_.open_repository();
-      if (opened) repository_.emplace(std::move(*opened));
-      else outcome = std::unexpected(opened.error().In("repository"));
+      if (opened)
+        repository_.emplace(std::move(*opened));
+      else
+        outcome = std::unexpected(opened.error().In("repository"));
     }
     if (repository_) {
       if (auto fetched = repository_->Fetch(); !fetched) {
         outcome = std::unexpected(fetched.error().In("repository"));
       } else {
-        RunnerContext runner{context_.config, &store,  &*repository_,
-                             context_.http,   &clock,  &journal,
-                             &heartbeat.interrupted()};
+        RunnerContext runner{context_.config, &store,   &*repository_,           context_.http,
+                             &clock,          &journal, &heartbeat.interrupted()};
         outcome = ExecuteJob(runner, job);
         interrupted = heartbeat.interrupted();
       }

@@ -85,10 +85,9 @@ scenarios:
         better: higher
 )",
       fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
-      fmt::arg("top_level", top_level), fmt::arg("build", s.build),
-      fmt::arg("command", s.command), fmt::arg("ready_timeout", s.ready_timeout),
-      fmt::arg("load", s.load), fmt::arg("duration", s.duration), fmt::arg("rate", s.rate),
-      fmt::arg("query", s.query));
+      fmt::arg("top_level", top_level), fmt::arg("build", s.build), fmt::arg("command", s.command),
+      fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
+      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query));
   return dir_.WriteFile("perfgate.yaml", yaml);
 }
 
