@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/service.h"
+#include "cli/workspace.h"
 #include "runner/job_log.h"
 #include "web/api_context.h"
 #include "web/api_server.h"
@@ -34,45 +35,35 @@ class SharedResolver {
 }  // namespace
 
 int ServeCommand(const ServiceOptions& options) {
-  auto grace = ParseGrace(options.grace);
-  if (!grace) {
-    PrintError(grace.error());
-    return kExitError;
-  }
-  std::atomic<WorkerPool*> pool = nullptr;
-  InterruptWatcher signals([&pool](int, int earlier) {
-    if (WorkerPool* running = pool.load(); earlier > 0 && running) running->Abort();
-  });
-  auto workspace = OpenWorkspace(options.config, WithRepository::kYes);
-  if (!workspace) return kExitError;
-  SharedResolver resolver(std::move(*workspace->repository));
-  workspace->repository.reset();
-
-  const Config& config = workspace->config;
-  ApiTokens tokens = ReadApiTokens(config.server);
-  ApiContext context;
-  context.config = &config;
-  context.store = workspace->store.get();
-  context.clock = &SystemClock();
-  context.resolve_commit = [&resolver](const std::string& rev) { return resolver.Resolve(rev); };
-  context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
-  context.api_token = tokens.api_token;
-  context.read_token = tokens.read_token;
-  if (tokens.api_token.empty()) {
-    std::fprintf(stderr, "warning: $%s is not set: the API refuses every change (403)\n",
-                 config.server.api_token_env.c_str());
-  }
-  ApiServer server(std::move(context));
-  if (auto started = server.Start(config.server.listen); !started) {
-    PrintError(started.error().In("server.listen"));
-    return kExitError;
-  }
-  fmt::print(stderr, "perfgate serving {} (listening on {}) with {} worker{}\n",
-             config.server.public_url, config.server.listen, config.workers,
-             config.workers == 1 ? "" : "s");
-  int code = RunUntilSignalled(*workspace, signals, pool, *grace);
-  server.Stop();
-  return code;
+  return RunService(
+      options, WithRepository::kYes, [](Workspace& workspace) -> Result<std::shared_ptr<void>> {
+        const Config& config = workspace.config;
+        auto resolver = std::make_shared<SharedResolver>(std::move(*workspace.repository));
+        workspace.repository.reset();
+        ApiTokens tokens = ReadApiTokens(config.server);
+        ApiContext context;
+        context.config = &config;
+        context.store = workspace.store.get();
+        context.clock = &SystemClock();
+        context.resolve_commit = [resolver](const std::string& rev) {
+          return resolver->Resolve(rev);
+        };
+        context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
+        context.api_token = tokens.api_token;
+        context.read_token = tokens.read_token;
+        if (tokens.api_token.empty()) {
+          fmt::print(stderr, "warning: ${} is not set: the API refuses every change (403)\n",
+                     config.server.api_token_env);
+        }
+        auto server = std::make_shared<ApiServer>(std::move(context));
+        if (auto listening = server->Start(config.server.listen); !listening) {
+          return std::unexpected(listening.error().In("server.listen"));
+        }
+        fmt::print(stderr, "perfgate serving {} (listening on {}) with {} worker{}\n",
+                   config.server.public_url, config.server.listen, config.workers,
+                   config.workers == 1 ? "" : "s");
+        return server;
+      });
 }
 
 }  // namespace perfgate

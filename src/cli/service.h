@@ -1,23 +1,24 @@
-// What `perfgate serve` and `perfgate worker` share: the grace period option and running the
-// process's workers until a signal asks them to stop.
+// What `perfgate serve` and `perfgate worker` share: the grace period, the signals, and
+// running the process's workers until a signal asks them to stop.
 #pragma once
 
-#include <atomic>
 #include <functional>
-#include <string>
+#include <memory>
 
 #include "base/error.h"
-#include "cli/interrupt_watcher.h"
-#include "cli/worker_pool.h"
+#include "cli/commands.h"
 #include "cli/workspace.h"
 
 namespace perfgate {
 
-[[nodiscard]] Result<Duration> ParseGrace(const std::string& text);
+// Starts what a service runs beside its workers (the API server) and returns its owner:
+// destroying it stops it. May return null when there is nothing to own.
+using ServiceStart = std::function<Result<std::shared_ptr<void>>(Workspace&)>;
 
-// Starts the workers, waits for SIGINT/SIGTERM, then stops them within `grace`; `pool_slot`
-// points at the pool while it runs, so that a second signal can abort it.
-int RunUntilSignalled(Workspace& workspace, InterruptWatcher& signals,
-                      std::atomic<WorkerPool*>& pool_slot, Duration grace);
+// Parses --grace; takes SIGINT/SIGTERM (the first stops claiming and lets running jobs
+// finish within the grace period, a second gives them back to the queue at once); opens the
+// workspace; calls `start`; runs `config.workers` workers until a signal; stops them, then
+// what `start` returned. Returns the exit code, having printed any error.
+int RunService(const ServiceOptions& options, WithRepository repository, const ServiceStart& start);
 
 }  // namespace perfgate
