@@ -4,6 +4,12 @@
 #include <cstdint>
 
 namespace perfgate {
+namespace {
+
+// A year: far beyond any sane timeout or window, far below int64 milliseconds' range.
+constexpr int64_t kMaxMilliseconds = int64_t{365} * 24 * 3'600'000;
+
+}  // namespace
 
 std::optional<Duration> ParseDuration(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -31,6 +37,7 @@ std::optional<Duration> ParseDuration(std::string_view text) {
       return std::nullopt;
     }
     total_ms += value * unit_ms;
+    if (total_ms > kMaxMilliseconds) return std::nullopt;  // also keeps the sum from overflowing
   }
   return Duration(total_ms);
 }

@@ -23,8 +23,8 @@ spdlog::level::level_enum& CurrentLevel() {
 bool NamesCredential(std::string_view name) {
   std::string lower(name);
   std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  constexpr std::array<std::string_view, 6> kWords = {"token",    "key",    "secret",
-                                                      "password", "passwd", "sig"};
+  constexpr std::array<std::string_view, 7> kWords = {"token", "key",  "secret",    "pass",
+                                                      "sig",   "auth", "credential"};
   return std::ranges::any_of(kWords, [&](std::string_view w) { return lower.contains(w); });
 }
 

@@ -44,5 +44,13 @@ TEST(FormatDurationTest, RoundTripsThroughParse) {
   }
 }
 
+TEST(ParseDurationTest, RejectsDurationsBeyondAYearInsteadOfOverflowing) {
+  EXPECT_EQ(ParseDuration("8760h"), Duration(int64_t{365} * 24 * 3'600'000));
+  EXPECT_EQ(ParseDuration("8761h"), std::nullopt);
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "1000000000h";
+  EXPECT_EQ(ParseDuration(many), std::nullopt);
+}
+
 }  // namespace
 }  // namespace perfgate

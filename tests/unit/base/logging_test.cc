@@ -43,5 +43,10 @@ TEST(LoggerTest, SetLogLevelAppliesToExistingAndNewLoggers) {
   EXPECT_EQ(existing->level(), spdlog::level::info);
 }
 
+TEST(RedactUrlTest, HidesAuthAndCredentialParameters) {
+  EXPECT_EQ(RedactUrl("https://h/x?auth=abc&credential=def&page=2"),
+            "https://h/x?auth=<secret>&credential=<secret>&page=2");
+}
+
 }  // namespace
 }  // namespace perfgate
