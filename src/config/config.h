@@ -114,6 +114,7 @@ struct ServerConfig {
   std::string listen = "127.0.0.1:8080";             // host:port
   std::string public_url = "http://127.0.0.1:8080";  // defaults to http://<listen>
   std::string api_token_env = "PERFGATE_API_TOKEN";  // names the variable, never the token
+  std::string read_token_env;  // when set, reads need this variable's token too; else open
 };
 
 // Reporting to GitHub; absent from Config when the file has no `github` section.

@@ -60,7 +60,7 @@ void ReadAnalysis(const YamlField& field, AnalysisConfig* analysis) {
 
 void ReadServer(const YamlField& field, ServerConfig* server) {
   if (!field.ExpectMap("e.g. { listen: 127.0.0.1:8080 }")) return;
-  field.CheckKeys({"listen", "public_url", "api_token_env"});
+  field.CheckKeys({"listen", "public_url", "api_token_env", "read_token_env"});
   ReadOptional(field.Child("listen"), &server->listen, [](const YamlField& f) {
     return ReadHostPort(f, "the address the web UI and API listen on, e.g. 127.0.0.1:8080");
   });
@@ -69,6 +69,7 @@ void ReadServer(const YamlField& field, ServerConfig* server) {
     return ReadHttpUrl(f, "the URL people reach the web UI at, e.g. https://perf.example.com");
   });
   ReadOptional(field.Child("api_token_env"), &server->api_token_env, ReadEnvVarName);
+  ReadOptional(field.Child("read_token_env"), &server->read_token_env, ReadEnvVarName);
 }
 
 void ReadGithub(const YamlField& field, GithubConfig* github) {

@@ -13,7 +13,7 @@ std::string Environment(const std::string& name) {
 }  // namespace
 
 ApiTokens ReadApiTokens(const ServerConfig& server) {
-  return ApiTokens{Environment(server.api_token_env), Environment(kReadTokenEnv)};
+  return ApiTokens{Environment(server.api_token_env), Environment(server.read_token_env)};
 }
 
 }  // namespace perfgate

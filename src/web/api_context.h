@@ -16,9 +16,6 @@
 
 namespace perfgate {
 
-// The variable that holds the read token while the config has no key naming another one.
-inline constexpr char kReadTokenEnv[] = "PERFGATE_READ_TOKEN";
-
 struct ApiContext {
   const Config* config = nullptr;
   Store* store = nullptr;
@@ -38,7 +35,7 @@ struct ApiContext {
 // The token values, read from the environment variables the config names.
 struct ApiTokens {
   std::string api_token;   // from $<server.api_token_env>
-  std::string read_token;  // from $PERFGATE_READ_TOKEN
+  std::string read_token;  // from $<server.read_token_env>, when set
 };
 
 // Unset variables read as empty tokens, which ApiContext documents the meaning of.

@@ -47,16 +47,18 @@ std::optional<ApiError> Authorize(Access access, std::string_view authorization,
   }
   std::optional<std::string_view> token = BearerToken(authorization);
   if (!token) {
-    return Refuse(kStatusUnauthorized, "the request carries no bearer token",
-                  "send the header `Authorization: Bearer <token>` with the token of $" +
-                      (access == Access::kWrite ? api_token_env : std::string(kReadTokenEnv)));
+    return Refuse(
+        kStatusUnauthorized, "the request carries no bearer token",
+        "send the header `Authorization: Bearer <token>` with the token of $" +
+            (access == Access::kWrite ? api_token_env : context.config->server.read_token_env));
   }
   bool accepted = TokensEqual(*token, context.api_token) ||
                   (access == Access::kRead && TokensEqual(*token, context.read_token));
   if (!accepted) {
-    return Refuse(kStatusForbidden, "the bearer token is not accepted",
-                  "use the token the server reads from $" +
-                      (access == Access::kWrite ? api_token_env : std::string(kReadTokenEnv)));
+    return Refuse(
+        kStatusForbidden, "the bearer token is not accepted",
+        "use the token the server reads from $" +
+            (access == Access::kWrite ? api_token_env : context.config->server.read_token_env));
   }
   return std::nullopt;
 }
