@@ -83,27 +83,24 @@ int RunCli(int argc, char** argv) {
   check_cmd->add_option("file", check_path, "the config file")->required();
   check_cmd->footer("Example:\n  perfgate check-config examples/quickstart/perfgate.yaml");
 
-  ServiceOptions serve;
-  CLI::App* serve_cmd = app.add_subcommand(
-      "serve", "Serve the REST API (server.listen) and run `workers` jobs at once");
-  AddConfigOption(*serve_cmd, serve.config);
-  serve_cmd
-      ->add_option("--grace", serve.grace,
-                   "on SIGTERM/SIGINT, how long running jobs may take to finish before "
-                   "they are given back to the queue")
-      ->capture_default_str();
-  serve_cmd->footer("Example:\n  PERFGATE_API_TOKEN=... perfgate serve --config perfgate.yaml");
-
-  ServiceOptions worker;
-  CLI::App* worker_cmd = app.add_subcommand(
-      "worker", "Run queued jobs: `workers` at once across every process sharing the store");
-  AddConfigOption(*worker_cmd, worker.config);
-  worker_cmd
-      ->add_option("--grace", worker.grace,
-                   "on SIGTERM/SIGINT, how long running jobs may take to finish before "
-                   "they are given back to the queue")
-      ->capture_default_str();
-  worker_cmd->footer("Example:\n  perfgate worker --config perfgate.yaml");
+  ServiceOptions service;  // serve and worker: only one of them runs
+  auto add_service_command = [&](const char* name, const char* help, const char* example) {
+    CLI::App* command = app.add_subcommand(name, help);
+    AddConfigOption(*command, service.config);
+    command
+        ->add_option("--grace", service.grace,
+                     "on SIGTERM/SIGINT, how long running jobs may take to finish before "
+                     "they are given back to the queue")
+        ->capture_default_str();
+    command->footer(std::string("Example:\n  ") + example);
+    return command;
+  };
+  CLI::App* serve_cmd = add_service_command(
+      "serve", "Serve the REST API (server.listen) and run `workers` jobs at once",
+      "PERFGATE_API_TOKEN=... perfgate serve --config perfgate.yaml");
+  CLI::App* worker_cmd = add_service_command(
+      "worker", "Run queued jobs: `workers` at once across every process sharing the store",
+      "perfgate worker --config perfgate.yaml");
 
   EnqueueOptions enqueue;
   CLI::App* enqueue_cmd = app.add_subcommand("enqueue", "Queue a job for the workers");
@@ -150,8 +147,8 @@ int RunCli(int argc, char** argv) {
   if (*history_cmd) return HistoryCommand(history);
   if (*jobs_cmd) return JobsCommand(jobs);
   if (*check_cmd) return CheckConfigCommand(check_path);
-  if (*serve_cmd) return ServeCommand(serve);
-  if (*worker_cmd) return WorkerCommand(worker);
+  if (*serve_cmd) return ServeCommand(service);
+  if (*worker_cmd) return WorkerCommand(service);
   if (*enqueue_cmd) return EnqueueCommand(enqueue);
   if (*show_cmd) return ShowCommand(job_options);
   if (*logs_cmd) return LogsCommand(job_options);
