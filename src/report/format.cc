@@ -1,5 +1,6 @@
 #include "report/format.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -77,5 +78,12 @@ std::string FormatPValue(double p_value) {
 }
 
 std::string ShortCommit(std::string_view commit) { return std::string(commit.substr(0, 7)); }
+
+std::string FormatTimestamp(TimePoint time) {
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(time);
+  auto seconds = std::chrono::floor<std::chrono::seconds>(ms);
+  std::tm utc = fmt::gmtime(std::chrono::system_clock::to_time_t(seconds));
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", utc, (ms - seconds).count());
+}
 
 }  // namespace perfgate

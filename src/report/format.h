@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/clock.h"
+
 namespace perfgate {
 
 inline constexpr std::string_view kNotAvailable = "n/a";
@@ -26,5 +28,9 @@ std::string FormatPValue(double p_value);
 
 // The first 7 characters of a commit SHA, as git and GitHub abbreviate it.
 std::string ShortCommit(std::string_view commit);
+
+// RFC 3339 in UTC with milliseconds, as JSON reports and the API write times:
+// "2024-05-01T12:00:00.000Z".
+std::string FormatTimestamp(TimePoint time);
 
 }  // namespace perfgate

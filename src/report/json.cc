@@ -4,6 +4,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "report/format.h"
 #include "report/report.h"
 
 namespace perfgate {
@@ -20,21 +21,6 @@ Json Values(const std::vector<double>& values) {
   Json array = Json::array();
   for (double v : values) array.push_back(Number(v));
   return array;
-}
-
-// RFC 3339 in UTC with milliseconds, e.g. "2024-05-01T12:00:00.000Z".
-std::string Timestamp(TimePoint time) {
-  auto ms = std::chrono::floor<std::chrono::milliseconds>(time).time_since_epoch().count();
-  std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  auto millis = ms % 1000;
-  if (millis < 0) {  // floor towards the past for times before 1970
-    millis += 1000;
-    seconds -= 1;
-  }
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900,
-                     utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
 }
 
 Json Side(JobId job, const std::string& commit, const std::string& repository_url) {
@@ -71,7 +57,7 @@ std::string RenderJson(const ReportInput& input) {
   Json report = {
       {"base", Side(stored.base_job, stored.base_commit, input.repository_url)},
       {"candidate", Side(stored.candidate_job, stored.candidate_commit, input.repository_url)},
-      {"created_at", Timestamp(stored.created_at)},
+      {"created_at", FormatTimestamp(stored.created_at)},
       {"summary", Summary(comparison)},
       {"counts", std::move(counts)},
       {"series", std::move(series)}};

@@ -121,7 +121,12 @@ Result<bool> Worker::RunOnce(const std::atomic<bool>& abort) {
   const Config& config = *context_.config;
   auto requeued = store.RequeueExpired(config.jobs.max_attempts, context_.clock->Now());
   if (!requeued) return std::unexpected(requeued.error());
-  ReapOrphans(config, store, *context_.clock);
+  // Leftovers exist only where a worker died: at this worker's start (its predecessor may
+  // have crashed) and when a dead worker's jobs were just taken back. Not on every idle poll.
+  if (!reaped_once_ || !requeued->empty()) {
+    ReapOrphans(config, store, *context_.clock);
+    reaped_once_ = true;
+  }
   auto claimed =
       store.ClaimJob(context_.id, config.workers, config.jobs.lease, context_.clock->Now());
   if (!claimed) return std::unexpected(claimed.error());

@@ -50,6 +50,7 @@ class Worker {
 
   WorkerContext context_;
   std::optional<Repository> repository_;
+  bool reaped_once_ = false;
 };
 
 }  // namespace perfgate

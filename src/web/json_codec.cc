@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "report/format.h"
+
 namespace perfgate {
 namespace {
 
@@ -62,13 +64,6 @@ class JobReader {
 };
 
 }  // namespace
-
-std::string FormatTimestamp(TimePoint time) {
-  auto ms = std::chrono::floor<std::chrono::milliseconds>(time);
-  auto seconds = std::chrono::floor<std::chrono::seconds>(ms);
-  std::tm utc = fmt::gmtime(std::chrono::system_clock::to_time_t(seconds));
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", utc, (ms - seconds).count());
-}
 
 std::optional<TimePoint> ParseTimestamp(std::string_view text) {
   std::string copy(text);

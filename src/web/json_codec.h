@@ -17,8 +17,8 @@ namespace perfgate {
 
 using Json = nlohmann::ordered_json;
 
-std::string FormatTimestamp(TimePoint time);
-// The inverse of FormatTimestamp (the fraction is optional); nullopt for anything else.
+// The inverse of FormatTimestamp (report/format.h) (the fraction is optional); nullopt for anything
+// else.
 std::optional<TimePoint> ParseTimestamp(std::string_view text);
 
 // {"id", "kind", "state", "commit", "ref", "scenarios", "base", "pull_request",

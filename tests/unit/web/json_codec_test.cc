@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "report/format.h"
+
 namespace perfgate {
 namespace {
 
