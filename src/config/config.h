@@ -81,13 +81,16 @@ struct MetricConfig {
 // How a candidate's samples are compared (DESIGN.md, "comparison").
 enum class ComparisonMode { kInterleaved, kStored };
 
-inline constexpr int kMaxPairs = 10;
+// The most pairs an interleaved run may measure: each pair costs two sessions.
+inline constexpr int kPairsLimit = 50;
 
 struct ScenarioConfig {
   std::string name;
   int repetitions = 5;  // measured windows per run
   ComparisonMode comparison = ComparisonMode::kInterleaved;
-  int pairs = 5;  // interleaved: base/candidate rounds, 1..kMaxPairs
+  int pairs = 5;  // interleaved: base/candidate rounds before the first look
+  // interleaved: the most rounds adaptive confirmation may reach; pairs..kPairsLimit
+  int max_pairs = 10;
   EnvironmentConfig environment;
   LoadConfig load;
   std::vector<MetricConfig> metrics;

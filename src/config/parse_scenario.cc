@@ -101,7 +101,8 @@ void ReadMetrics(const YamlField& field, std::vector<MetricConfig>* metrics) {
 
 void ReadScenario(const YamlField& field, ScenarioConfig* scenario, UniqueNames* names) {
   if (!field.ExpectMap("a scenario: { name, environment, load, metrics }")) return;
-  field.CheckKeys({"name", "repetitions", "comparison", "pairs", "environment", "load", "metrics"});
+  field.CheckKeys({"name", "repetitions", "comparison", "pairs", "max_pairs", "environment", "load",
+                   "metrics"});
   if (auto name = field.Required("name", "a unique name, e.g. http-api")) {
     if (auto value = ReadName(*name, "scenario", "http-api")) {
       names->Add(*name, *value);
@@ -115,15 +116,30 @@ void ReadScenario(const YamlField& field, ScenarioConfig* scenario, UniqueNames*
     return ReadEnum<ComparisonMode>(
         f, {{"interleaved", ComparisonMode::kInterleaved}, {"stored", ComparisonMode::kStored}});
   });
-  ReadOptional(field.Child("pairs"), &scenario->pairs, [](const YamlField& f) {
-    std::string fix = "base/candidate rounds, from 1 to " + std::to_string(kMaxPairs);
+  auto read_pairs = [](const YamlField& f) {
+    std::string fix = "base/candidate rounds, from 1 to " + std::to_string(kPairsLimit);
     auto pairs = ReadInteger(f, 1, fix);
-    if (pairs && *pairs > kMaxPairs) {
-      f.Report(f.Describe() + " is more than " + std::to_string(kMaxPairs), fix);
+    if (pairs && *pairs > kPairsLimit) {
+      f.Report(f.Describe() + " is more than " + std::to_string(kPairsLimit), fix);
       return std::optional<int>();
     }
     return pairs;
-  });
+  };
+  ReadOptional(field.Child("pairs"), &scenario->pairs, read_pairs);
+  ReadOptional(field.Child("max_pairs"), &scenario->max_pairs, read_pairs);
+  if (scenario->pairs > scenario->max_pairs) {
+    if (field.Child("max_pairs").present()) {
+      field.Child("max_pairs")
+          .Report("max_pairs " + std::to_string(scenario->max_pairs) + " is less than pairs " +
+                      std::to_string(scenario->pairs),
+                  "max_pairs bounds the pairs adaptive confirmation adds to `pairs`: make it at "
+                  "least " +
+                      std::to_string(scenario->pairs));
+    } else {
+      // More pairs than the default maximum, which was not asked for: no further pairs.
+      scenario->max_pairs = scenario->pairs;
+    }
+  }
   if (auto environment = field.Required(
           "environment", "how to bring the system up, e.g. { type: process, services: [...] }")) {
     ReadEnvironment(*environment, &scenario->environment);

@@ -30,8 +30,6 @@ constexpr Duration kDownTimeout = std::chrono::minutes(2);
 // to write what it still holds.
 constexpr Duration kLogDrainTimeout = std::chrono::seconds(10);
 
-constexpr char kRunLabel[] = "perfgate.run";
-
 // A scenario's service with its templates expanded, checked before anything is started.
 struct ComposeServicePlan {
   std::string name;
@@ -104,9 +102,12 @@ class DockerComposeEnvironment final : public ComposeEnvironment {
   }
 
   Result<void> WaitForReady(const std::string& service, const ReadyProbe& probe,
-                            const std::string& workdir, HttpClient& http) {
-    ProbeContext context{
-        .workdir = workdir, .ready_log_path = ReadyLogPath(log_dir_, service), .http = &http};
+                            const EnvironmentRequest& request, HttpClient& http) {
+    ProbeContext context{.workdir = request.workdir,
+                         .ready_log_path = ReadyLogPath(log_dir_, service),
+                         .http = &http,
+                         .service = service,
+                         .listener = request.ready_listener};
     // The follower ends when the service's containers stop, which WaitUntilReady takes for
     // the service's exit; the containers' own state then says what happened.
     auto ready = WaitUntilReady(probe, context, followers_.at(service),
@@ -258,7 +259,10 @@ Result<PreparedProject> PrepareProject(const EnvironmentRequest& request,
 
   std::map<std::string, std::string> labels;
   if (auto run = request.vars.find("run"); run != request.vars.end())
-    labels[kRunLabel] = run->second;
+    labels[kContainerRunLabel] = run->second;
+  if (auto job = request.vars.find("job"); job != request.vars.end())
+    labels[kContainerJobLabel] = job->second;
+  if (!request.owner.empty()) labels[kContainerOwnerLabel] = request.owner;
   auto override_text = LabelOverride(*compose_text, prepared.services, labels);
   if (!override_text) return std::unexpected(override_text.error().In(compose_file));
   const std::string override_path = ComposeOverridePath(log_dir);
@@ -291,7 +295,7 @@ Result<std::unique_ptr<ComposeEnvironment>> StartComposeEnvironment(
   std::unique_ptr<HttpClient> http = NewCurlHttpClient();
   for (const ComposeServicePlan& service : plan->services) {
     if (!service.ready) continue;
-    auto ready = environment->WaitForReady(service.name, *service.ready, request.workdir, *http);
+    auto ready = environment->WaitForReady(service.name, *service.ready, request, *http);
     if (!ready) return std::unexpected(ready.error());
     log->info("service ready scenario={} service={} project={}", scenario, service.name,
               environment->project());

@@ -76,8 +76,30 @@ struct ContainerProblem {
 std::optional<ContainerProblem> FindContainerProblem(const std::vector<ContainerState>& containers,
                                                      const std::vector<std::string>& services);
 
+// Labels on every container of a run's project, besides compose's own
+// com.docker.compose.project: the EnvironmentRequest's `owner`, and its vars' job and run.
+// The owner tells one perfgate installation's containers from another's on a shared engine.
+inline constexpr char kContainerOwnerLabel[] = "perfgate.owner";
+inline constexpr char kContainerJobLabel[] = "perfgate.job";
+inline constexpr char kContainerRunLabel[] = "perfgate.run";
+
+// A compose project that has containers labelled with an owner, and the job it ran for.
+struct OwnedComposeProject {
+  std::string name;
+  std::string job;  // the perfgate.job label; empty when absent
+};
+
+// Every compose project with a container (running or not) labelled perfgate.owner=owner.
+// Unavailable (from the docker CLI) when no engine answers.
+[[nodiscard]] Result<std::vector<OwnedComposeProject>> ListOwnedComposeProjects(
+    const std::string& owner);
+
+// Removes every container, network and volume labelled with the compose project `project`;
+// returns how many things it removed.
+[[nodiscard]] Result<int> RemoveComposeProject(const std::string& project);
+
 // A compose environment that is up; project() names its compose project, whose containers
-// carry the labels com.docker.compose.project=<project> and perfgate.run=<run>.
+// carry the labels above.
 class ComposeEnvironment : public Environment {
  public:
   virtual const std::string& project() const = 0;

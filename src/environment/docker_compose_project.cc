@@ -1,5 +1,6 @@
 #include "environment/docker_compose_project.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -17,6 +18,14 @@ std::vector<std::string> Lines(const std::string& text) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+Result<std::vector<std::string>> DockerLines(ProcessSpec spec, const Argv& args) {
+  spec.argv = {"docker"};
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  auto output = CaptureOutput(spec, kDockerTimeout);
+  if (!output) return std::unexpected(output.error());
+  return Lines(*output);
 }
 
 // What RemoveLeftovers looks for: things compose labels with the project, and how each
@@ -64,11 +73,7 @@ Result<Subprocess> ComposeProject::Start(const Argv& args, const std::string& lo
 }
 
 Result<std::vector<std::string>> ComposeProject::DockerLines(const Argv& args) const {
-  Argv argv = {"docker"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  auto output = CaptureOutput(Spec(std::move(argv)), kDockerTimeout);
-  if (!output) return std::unexpected(output.error());
-  return Lines(*output);
+  return perfgate::DockerLines(Spec({}), args);
 }
 
 Result<std::vector<std::string>> ComposeProject::Services(Duration timeout) const {
@@ -113,6 +118,32 @@ Result<int> ComposeProject::RemoveLeftovers() const {
     removed += static_cast<int>(ids->size());
   }
   return removed;
+}
+
+Result<std::vector<OwnedComposeProject>> ListOwnedComposeProjects(const std::string& owner) {
+  // One line per container; a project with several containers is listed once.
+  auto lines = DockerLines(ProcessSpec{},
+                           {"ps", "--all", "--filter",
+                            std::string("label=") + kContainerOwnerLabel + "=" + owner, "--format",
+                            std::string("{{.Label \"com.docker.compose.project\"}}\t{{.Label \"") +
+                                kContainerJobLabel + "\"}}"});
+  if (!lines) return std::unexpected(lines.error().In("listing the containers perfgate started"));
+  std::vector<OwnedComposeProject> projects;
+  for (const std::string& line : *lines) {
+    size_t tab = line.find('\t');
+    OwnedComposeProject project{.name = line.substr(0, tab),
+                                .job = tab == std::string::npos ? "" : line.substr(tab + 1)};
+    if (project.name.empty()) continue;  // not started by compose: not ours to remove
+    if (std::ranges::find(projects, project.name, &OwnedComposeProject::name) == projects.end()) {
+      projects.push_back(std::move(project));
+    }
+  }
+  return projects;
+}
+
+Result<int> RemoveComposeProject(const std::string& project) {
+  return ComposeProject(ComposeProjectSpec{.front_end = {}, .name = project, .files = {}})
+      .RemoveLeftovers();
 }
 
 }  // namespace perfgate

@@ -16,12 +16,27 @@
 
 namespace perfgate {
 
+// Told when the environment starts and stops waiting for a service's ready probe, so that
+// whoever brings it up can tell starting from becoming ready. Called on the thread that
+// calls StartEnvironment.
+class ReadyListener {
+ public:
+  virtual ~ReadyListener() = default;
+  virtual void ProbeStarted(const std::string& service) = 0;
+  // `error` is null when the service became ready.
+  virtual void ProbeFinished(const std::string& service, const Error* error) = 0;
+};
+
 // What one run of one scenario needs to bring its environment up.
 struct EnvironmentRequest {
   const ScenarioConfig* scenario = nullptr;
   std::string workdir;  // the worktree of the commit under test
   std::string log_dir;  // <log_dir>/build.log, <log_dir>/<service>.log are written here
-  TemplateVars vars;    // commit, short_commit, run, workdir and every port.NAME
+  TemplateVars vars;    // commit, short_commit, job, run, workdir and every port.NAME
+  // Who starts the environment: what it creates outside perfgate's own process groups
+  // (compose containers) is labelled with it, so that a reaper finds its own leftovers.
+  std::string owner{};
+  ReadyListener* ready_listener{};  // may be null
 };
 
 // A /metrics endpoint of a service that is up, with templates expanded.

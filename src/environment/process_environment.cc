@@ -143,7 +143,9 @@ Result<std::unique_ptr<Environment>> StartEnvironment(const EnvironmentRequest& 
     if (plan.ready) {
       ProbeContext probe_context{.workdir = request.workdir,
                                  .ready_log_path = ReadyLogPath(request.log_dir, plan.name),
-                                 .http = http.get()};
+                                 .http = http.get(),
+                                 .service = plan.name,
+                                 .listener = request.ready_listener};
       auto ready =
           WaitUntilReady(*plan.ready, probe_context, process, plan.spec.log_path, SystemClock());
       if (!ready) return std::unexpected(ready.error().In(service_context));

@@ -129,9 +129,11 @@ Result<void> ProbeOnce(const ReadyProbe& probe, const ProbeContext& context,
   return std::unexpected(Internal("unknown ready probe type"));
 }
 
-Result<void> WaitUntilReady(const ReadyProbe& probe, const ProbeContext& context,
-                            Subprocess& service, const std::string& service_log_path,
-                            Clock& clock) {
+namespace {
+
+Result<void> ProbeUntilReady(const ReadyProbe& probe, const ProbeContext& context,
+                             Subprocess& service, const std::string& service_log_path,
+                             Clock& clock) {
   const std::string where = "ready probe " + DescribeProbe(probe);
   const Duration attempt_limit =
       probe.type == ReadyProbe::Type::kCommand ? kCommandAttemptTimeout : kNetworkAttemptTimeout;
@@ -172,6 +174,18 @@ Result<void> WaitUntilReady(const ReadyProbe& probe, const ProbeContext& context
     }
     clock.SleepFor(std::min(remaining, kProbeInterval));
   }
+}
+
+}  // namespace
+
+Result<void> WaitUntilReady(const ReadyProbe& probe, const ProbeContext& context,
+                            Subprocess& service, const std::string& service_log_path,
+                            Clock& clock) {
+  if (context.listener) context.listener->ProbeStarted(context.service);
+  auto ready = ProbeUntilReady(probe, context, service, service_log_path, clock);
+  if (context.listener)
+    context.listener->ProbeFinished(context.service, ready ? nullptr : &ready.error());
+  return ready;
 }
 
 }  // namespace perfgate

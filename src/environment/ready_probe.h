@@ -6,6 +6,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "config/config.h"
+#include "environment/environment.h"
 #include "http/http_client.h"
 #include "process/subprocess.h"
 
@@ -16,6 +17,8 @@ struct ProbeContext {
   std::string workdir;         // cwd of a `command` probe
   std::string ready_log_path;  // output of a `command` probe, appended
   HttpClient* http = nullptr;  // for `http` probes
+  std::string service{};       // the service probed, for `listener`
+  ReadyListener* listener{};   // told when WaitUntilReady starts and ends; may be null
 };
 
 inline constexpr Duration kProbeInterval = std::chrono::milliseconds(200);
@@ -26,7 +29,8 @@ inline constexpr Duration kProbeInterval = std::chrono::milliseconds(200);
 [[nodiscard]] Result<void> ProbeOnce(const ReadyProbe& probe, const ProbeContext& context,
                                      Duration attempt_timeout);
 
-// Probes every kProbeInterval until the probe passes or probe.timeout has passed on `clock`.
+// Tells context.listener (when set) that the service's wait starts, then probes every
+// kProbeInterval until the probe passes or probe.timeout has passed on `clock`.
 // Fails at once, without waiting for the timeout, when `service` exits meanwhile. Both
 // failures are FailedPrecondition quoting the last 20 lines of `service_log_path`; a timeout
 // also gives the last attempt's reason. A probe that cannot work at all (its program does not

@@ -12,6 +12,8 @@ const char* PhaseName(Phase phase) {
       return "build";
     case Phase::kUp:
       return "up";
+    case Phase::kReady:
+      return "ready";
     case Phase::kWarmup:
       return "warm-up";
     case Phase::kWindow:
@@ -22,13 +24,17 @@ const char* PhaseName(Phase phase) {
       return "down";
     case Phase::kCompare:
       return "compare";
+    case Phase::kReport:
+      return "report";
   }
   return "unknown";
 }
 
 std::string DescribePhase(const PhaseEvent& event) {
   std::string text = event.scenario.empty() ? "" : event.scenario + " ";
+  if (!event.side.empty()) text += event.side + " ";
   text += PhaseName(event.phase);
+  if (!event.service.empty()) text += " " + event.service;
   if (event.repetition >= 0) {
     text += fmt::format(" {}/{}", event.repetition + 1, event.repetitions);
   }

@@ -13,21 +13,37 @@
 
 namespace perfgate {
 
-// The phases of one run, in order (DESIGN.md's data flow).
-enum class Phase { kCheckout, kBuild, kUp, kWarmup, kWindow, kQueries, kDown, kCompare };
+// The phases of one run, in order (DESIGN.md's data flow), then the job-wide ones. `ready`
+// is one service's wait for its ready probe, inside `up` (a service starts only once the one
+// before it is ready).
+enum class Phase {
+  kCheckout,
+  kBuild,
+  kUp,
+  kReady,
+  kWarmup,
+  kWindow,
+  kQueries,
+  kDown,
+  kCompare,
+  kReport
+};
 
-const char* PhaseName(Phase phase);  // "checkout", "build", "up", "warm-up", ...
+const char* PhaseName(Phase phase);  // "checkout", "build", "up", "ready", "warm-up", ...
 
 struct PhaseEvent {
   std::string scenario;  // empty for job-wide phases (compare)
+  std::string side;      // "base" or "candidate" in an interleaved run; else empty
   Phase phase = Phase::kCheckout;
   int repetition = -1;  // kWindow and kQueries: 0-based; else -1
   int repetitions = 0;  // kWindow and kQueries: the run's total
+  std::string service;  // kReady: the service waited for
   Duration planned{0};  // kWarmup and kWindow: the configured length
   TimePoint at;         // when the phase started or ended
 };
 
-// "http-api window 2/5", "http-api warm-up", "compare": how a phase is named in output.
+// "http-api window 2/5", "http-api base window 2/5", "http-api ready api", "compare": how a
+// phase is named in output.
 std::string DescribePhase(const PhaseEvent& event);
 
 class ProgressListener {

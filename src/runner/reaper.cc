@@ -2,10 +2,12 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 
 #include "base/logging.h"
+#include "environment/docker_compose.h"
 #include "store/process_identity.h"
 
 namespace perfgate {
@@ -13,18 +15,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The job id in a name perfgate gave a job's folder or file: "job-12", "job-12-run-3",
-// "job-12-run-3.json".
-std::optional<JobId> JobOfName(const std::string& name) {
-  if (!name.starts_with("job-")) return std::nullopt;
+// A job id written in decimal at the start of `text`, followed by nothing or by one of
+// `ends`.
+std::optional<JobId> LeadingJobId(std::string_view text, std::string_view ends = {}) {
   JobId id = 0;
-  const char* begin = name.data() + 4;
-  const char* end = name.data() + name.size();
-  auto [stop, error] = std::from_chars(begin, end, id);
-  if (error != std::errc() || stop == begin || (stop != end && *stop != '-' && *stop != '.')) {
+  const char* end = text.data() + text.size();
+  auto [stop, error] = std::from_chars(text.data(), end, id);
+  if (error != std::errc() || stop == text.data() ||
+      (stop != end && ends.find(*stop) == std::string_view::npos)) {
     return std::nullopt;
   }
   return id;
+}
+
+// The job id in a name perfgate gave a job's folder or file: "job-12", "job-12-run-3",
+// "job-12-run-3.json".
+std::optional<JobId> JobOfName(std::string_view name) {
+  if (!name.starts_with("job-")) return std::nullopt;
+  return LeadingJobId(name.substr(4), "-.");
 }
 
 bool JobIsRunning(Store& store, JobId id) {
@@ -69,7 +77,39 @@ void KillOrphanedGroups(Store& store, Clock& clock) {
   }
 }
 
+bool UsesDockerCompose(const Config& config) {
+  return std::ranges::any_of(config.scenarios, [](const ScenarioConfig& scenario) {
+    return scenario.environment.type == EnvironmentConfig::Type::kDockerCompose;
+  });
+}
+
+// Compose containers are the engine's, not in any process group of ours: a worker killed
+// with its environment up leaves them running until someone removes them.
+void RemoveComposeLeftovers(const Config& config, Store& store) {
+  auto projects = ListOwnedComposeProjects(LeftoverOwner(config));
+  if (!projects) {
+    Logger("worker")->warn("compose leftovers not listed error={}", projects.error().ToString());
+    return;
+  }
+  for (const OwnedComposeProject& project : *projects) {
+    auto job = LeadingJobId(project.job);
+    if (job && JobIsRunning(store, *job)) continue;
+    auto removed = RemoveComposeProject(project.name);
+    if (removed) {
+      Logger("worker")->info("leftover compose project removed project={} job={} removed={}",
+                             project.name, project.job, *removed);
+    } else {
+      Logger("worker")->warn("leftover compose project not removed project={} error={}",
+                             project.name, removed.error().ToString());
+    }
+  }
+}
+
 }  // namespace
+
+std::string LeftoverOwner(const Config& config) {
+  return std::filesystem::absolute(config.Resolve(config.work_dir)).lexically_normal().string();
+}
 
 void ReapOrphans(const Config& config, Store& store, Clock& clock) {
   KillOrphanedGroups(store, clock);
@@ -78,6 +118,7 @@ void ReapOrphans(const Config& config, Store& store, Clock& clock) {
   RemoveLeftovers(work_dir + "/prometheus", store);
   if (!config.prometheus.managed)
     RemoveLeftovers(config.Resolve(config.prometheus.targets_dir), store);
+  if (UsesDockerCompose(config)) RemoveComposeLeftovers(config, store);
 }
 
 }  // namespace perfgate

@@ -11,6 +11,7 @@
 #include "environment/environment.h"
 #include "load/load.h"
 #include "prometheus/targets.h"
+#include "runner/reaper.h"
 
 namespace perfgate {
 namespace {
@@ -32,44 +33,63 @@ std::string SeriesOf(const Labels& labels) {
   return FormatLabels(kept);
 }
 
-class ScenarioRun {
+PhaseEvent RunEvent(const ScenarioRunRequest& request, Phase phase, int repetition = -1,
+                    int repetitions = 0, Duration planned = Duration(0)) {
+  PhaseEvent event;
+  event.scenario = request.scenario->name;
+  event.side = request.side;
+  event.phase = phase;
+  event.repetition = repetition;
+  event.repetitions = repetitions;
+  event.planned = planned;
+  return event;
+}
+
+// Each service's wait for its ready probe, as a `ready` phase of its own.
+class ReadyPhases final : public ReadyListener {
  public:
-  ScenarioRun(const ScenarioRunRequest& request, Repository& repository,
-              PrometheusClient& prometheus, Clock& clock, ProgressListener& progress)
-      : request_(request),
-        scenario_(*request.scenario),
-        repository_(repository),
+  ReadyPhases(ProgressListener& progress, Clock& clock, PhaseEvent event)
+      : progress_(progress), clock_(clock), event_(std::move(event)) {}
+
+  void ProbeStarted(const std::string& service) override { progress_.PhaseStarted(Event(service)); }
+  void ProbeFinished(const std::string& service, const Error* error) override {
+    progress_.PhaseFinished(Event(service), error);
+  }
+
+ private:
+  PhaseEvent Event(const std::string& service) {
+    PhaseEvent event = event_;
+    event.service = service;
+    event.at = clock_.Now();
+    return event;
+  }
+
+  ProgressListener& progress_;
+  Clock& clock_;
+  PhaseEvent event_;
+};
+
+// One session of a prepared run: up, warm-up, windows with their queries, down.
+class Session {
+ public:
+  Session(const PreparedRun& run, SessionWindows windows, PrometheusClient& prometheus,
+          Clock& clock, ProgressListener& progress)
+      : run_(run),
+        request_(run.request),
+        scenario_(*run.request.scenario),
+        windows_(windows),
         prometheus_(prometheus),
         clock_(clock),
         progress_(progress) {}
 
   Result<std::vector<Sample>> Run() {
-    std::error_code ignored;  // a missing log dir shows up as the first write's error
-    std::filesystem::create_directories(request_.log_dir, ignored);
-
-    std::optional<Worktree> worktree;
-    TemplateVars vars;
-    {
-      PhaseScope checkout(progress_, clock_, Event(Phase::kCheckout));
-      auto added = checkout.Check(repository_.AddWorktree(request_.commit, request_.worktree_dir));
-      if (!added) return std::unexpected(added.error());
-      worktree.emplace(std::move(*added));
-      auto ports = checkout.Check(AllocatePorts(PortNames(scenario_)));
-      if (!ports) return std::unexpected(ports.error());
-      vars = std::move(*ports);
-    }
-    vars["commit"] = request_.commit;
-    vars["short_commit"] = request_.commit.substr(0, kShortCommitLength);
-    vars["run"] = std::to_string(request_.run_id);
-    vars["workdir"] = worktree->path();
-    vars_ = vars;
-    EnvironmentRequest environment{&scenario_, worktree->path(), request_.log_dir, vars};
-
-    {
-      PhaseScope build(progress_, clock_, Event(Phase::kBuild));
-      auto built = build.Check(BuildEnvironment(environment));
-      if (!built) return std::unexpected(built.error());
-    }
+    ReadyPhases ready(progress_, clock_, RunEvent(request_, Phase::kReady));
+    EnvironmentRequest environment{&scenario_,
+                                   run_.worktree.path(),
+                                   request_.log_dir,
+                                   run_.vars,
+                                   LeftoverOwner(*request_.config),
+                                   &ready};
     std::unique_ptr<Environment> up;
     {
       PhaseScope phase(progress_, clock_, Event(Phase::kUp));
@@ -85,13 +105,7 @@ class ScenarioRun {
 
  private:
   PhaseEvent Event(Phase phase, int repetition = -1, Duration planned = Duration(0)) const {
-    PhaseEvent event;
-    event.scenario = scenario_.name;
-    event.phase = phase;
-    event.repetition = repetition;
-    event.repetitions = repetition >= 0 ? scenario_.repetitions : 0;
-    event.planned = planned;
-    return event;
+    return RunEvent(request_, phase, repetition, repetition >= 0 ? windows_.total : 0, planned);
   }
 
   Labels TargetLabels(const std::string& repetition) const {
@@ -115,8 +129,8 @@ class ScenarioRun {
   }
 
   Result<LoadWindow> Load(Duration duration) {
-    LoadRequest load{&scenario_.load, duration, vars_.at("workdir"), request_.log_dir + "/load.log",
-                     vars_};
+    LoadRequest load{&scenario_.load, duration, run_.worktree.path(),
+                     request_.log_dir + "/load.log", run_.vars};
     return RunLoadWindow(load, clock_);
   }
 
@@ -142,7 +156,7 @@ class ScenarioRun {
       }
     }
     std::vector<Sample> samples;
-    for (int rep = 0; rep < scenario_.repetitions; ++rep) {
+    for (int rep = windows_.first; rep < windows_.first + windows_.count; ++rep) {
       if (request_.interrupted && *request_.interrupted) {
         return std::unexpected(
             FailedPrecondition("interrupted before window " + std::to_string(rep + 1)));
@@ -177,7 +191,7 @@ class ScenarioRun {
     auto scraped =
         prometheus_.WaitForScrapeAfter(selector, window.end, ScrapeWaitTimeout(), clock_);
     if (!scraped) return std::unexpected(scraped.error());
-    TemplateVars vars = vars_;
+    TemplateVars vars = run_.vars;
     vars["selector"] = selector;
     // Rounded up to whole milliseconds so the range covers the whole window.
     vars["window"] = FormatDuration(std::chrono::ceil<Duration>(window.end - window.start));
@@ -203,21 +217,58 @@ class ScenarioRun {
     return samples;
   }
 
+  const PreparedRun& run_;
   const ScenarioRunRequest& request_;
   const ScenarioConfig& scenario_;
-  Repository& repository_;
+  SessionWindows windows_;
   PrometheusClient& prometheus_;
   Clock& clock_;
   ProgressListener& progress_;
-  TemplateVars vars_;
 };
 
 }  // namespace
 
+Result<PreparedRun> PrepareRun(const ScenarioRunRequest& request, Repository& repository,
+                               Clock& clock, ProgressListener& progress) {
+  std::error_code ignored;  // a missing log dir shows up as the first write's error
+  std::filesystem::create_directories(request.log_dir, ignored);
+  std::optional<PreparedRun> run;
+  {
+    PhaseScope checkout(progress, clock, RunEvent(request, Phase::kCheckout));
+    auto added = checkout.Check(repository.AddWorktree(request.commit, request.worktree_dir));
+    if (!added) return std::unexpected(added.error());
+    auto ports = checkout.Check(AllocatePorts(PortNames(*request.scenario)));
+    if (!ports) return std::unexpected(ports.error());
+    run.emplace(PreparedRun{request, std::move(*added), std::move(*ports)});
+  }
+  TemplateVars& vars = run->vars;
+  vars["commit"] = request.commit;
+  vars["short_commit"] = request.commit.substr(0, kShortCommitLength);
+  vars["job"] = std::to_string(request.job_id);
+  vars["run"] = std::to_string(request.run_id);
+  vars["workdir"] = run->worktree.path();
+  PhaseScope build(progress, clock, RunEvent(request, Phase::kBuild));
+  EnvironmentRequest environment{request.scenario, run->worktree.path(), request.log_dir, vars};
+  if (auto built = build.Check(BuildEnvironment(environment)); !built) {
+    return std::unexpected(built.error());
+  }
+  return std::move(*run);
+}
+
+Result<std::vector<Sample>> MeasureSession(const PreparedRun& run, SessionWindows windows,
+                                           PrometheusClient& prometheus, Clock& clock,
+                                           ProgressListener& progress) {
+  return Session(run, windows, prometheus, clock, progress).Run();
+}
+
 Result<std::vector<Sample>> RunScenario(const ScenarioRunRequest& request, Repository& repository,
                                         PrometheusClient& prometheus, Clock& clock,
                                         ProgressListener& progress) {
-  return ScenarioRun(request, repository, prometheus, clock, progress).Run();
+  auto run = PrepareRun(request, repository, clock, progress);
+  if (!run) return std::unexpected(run.error());
+  int repetitions = request.scenario->repetitions;
+  return MeasureSession(*run, {.first = 0, .count = repetitions, .total = repetitions}, prometheus,
+                        clock, progress);
 }
 
 }  // namespace perfgate

@@ -1,4 +1,9 @@
 // One run: one scenario measured for one commit, from checkout to teardown.
+//
+// A run is prepared once (checkout, ports, build) and measured in one or more sessions, each
+// with a fresh environment: a baseline measures all its windows in one session; an
+// interleaved job alternates sessions of its base's and its candidate's runs, one window
+// each.
 #pragma once
 
 #include <atomic>
@@ -9,6 +14,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "config/config.h"
+#include "config/template.h"
 #include "prometheus/client.h"
 #include "runner/progress.h"
 #include "store/job.h"
@@ -26,11 +32,40 @@ struct ScenarioRunRequest {
   std::string log_dir;       // build.log, <service>.log, load.log
   std::string targets_dir;   // file_sd directory the Prometheus server reads
   const std::atomic<bool>* interrupted = nullptr;  // checked before each window; may be null
+  std::string side{};  // "base" or "candidate" in an interleaved job, for its phases; else empty
 };
 
-// Checks the commit out, builds and starts the environment, runs the warm-up and every
-// measured window, and queries every metric after each window. The environment, the target
-// file and the worktree are torn down before returning, on every path.
+// A run's commit checked out and built, its ports allocated: what each session of the run
+// starts from. Destroying it removes the worktree.
+struct PreparedRun {
+  ScenarioRunRequest request;
+  Worktree worktree;
+  TemplateVars vars;  // commit, short_commit, job, run, workdir and every port.NAME
+};
+
+// Checks the commit out, allocates the ports and runs the build steps. On failure nothing is
+// left: the worktree is removed before returning.
+[[nodiscard]] Result<PreparedRun> PrepareRun(const ScenarioRunRequest& request,
+                                             Repository& repository, Clock& clock,
+                                             ProgressListener& progress);
+
+// The windows one session measures: repetitions first .. first + count - 1 of `total` (the
+// run's planned number, for progress).
+struct SessionWindows {
+  int first = 0;
+  int count = 0;
+  int total = 0;
+};
+
+// Brings a fresh environment up, runs the warm-up and the windows, and queries every metric
+// after each window. The environment and the target file are torn down before returning,
+// on every path.
+[[nodiscard]] Result<std::vector<Sample>> MeasureSession(const PreparedRun& run,
+                                                         SessionWindows windows,
+                                                         PrometheusClient& prometheus, Clock& clock,
+                                                         ProgressListener& progress);
+
+// PrepareRun, then one session of every repetition of the scenario.
 [[nodiscard]] Result<std::vector<Sample>> RunScenario(const ScenarioRunRequest& request,
                                                       Repository& repository,
                                                       PrometheusClient& prometheus, Clock& clock,

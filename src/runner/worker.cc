@@ -8,6 +8,7 @@
 
 #include "base/logging.h"
 #include "process/process_groups.h"
+#include "report/report.h"
 #include "runner/job_journal.h"
 #include "runner/job_log.h"
 #include "runner/job_runner.h"
@@ -93,6 +94,21 @@ class NullProgress final : public ProgressListener {
   void PhaseStarted(const PhaseEvent&) override {}
   void PhaseFinished(const PhaseEvent&, const Error*) override {}
 };
+
+// The comparison, as a person reads it in a terminal, at the end of the job's log; the reason
+// instead when a candidate had nothing to be compared with.
+void WriteReport(const WorkerContext& context, const JobOutcome& outcome, ProgressListener& journal,
+                 JobLog& job_log) {
+  if (outcome.job.kind == JobKind::kBaseline) return;
+  PhaseEvent event;
+  event.phase = Phase::kReport;
+  PhaseScope phase(journal, *context.clock, event);
+  std::string text = outcome.comparison
+                         ? RenderTerminal({*outcome.comparison, context.config->repository.url},
+                                          /*color=*/false)
+                         : "no comparison: " + outcome.no_comparison_reason + "\n";
+  job_log.Line(context.clock->Now(), "report\n" + text);
+}
 
 }  // namespace
 
@@ -180,6 +196,7 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
                              &clock,          &journal, &heartbeat.interrupted()};
         outcome = ExecuteJob(runner, job);
         interrupted = heartbeat.interrupted();
+        if (outcome) WriteReport(context_, *outcome, journal, job_log);
       }
     }
     aborted = heartbeat.aborted();

@@ -73,8 +73,9 @@ struct Run {
 struct JobFilter {
   std::optional<JobState> state;
   std::optional<JobKind> kind;
-  std::string commit;  // full SHA or a prefix; empty: any
-  int limit = 50;      // newest first
+  std::string commit;           // full SHA or a prefix; empty: any
+  std::optional<JobId> before;  // only jobs with a smaller id: the page after the one ending there
+  int limit = 50;               // newest first
 };
 
 // One point of a metric's history: the median of one series over a baseline job's samples.

@@ -117,6 +117,10 @@ Result<void> SqliteStore::AddSamples(RunId id, const std::vector<Sample>& sample
   });
 }
 
+Result<Run> SqliteStore::GetRun(RunId run) {
+  return Transact(Transaction::Mode::kRead, [&] { return LoadRun(run); });
+}
+
 Result<std::vector<Run>> SqliteStore::ListRuns(JobId job) {
   return Transact(Transaction::Mode::kRead, [&]() -> Result<std::vector<Run>> {
     if (Result<Job> owner = LoadJob(job); !owner) {

@@ -59,6 +59,7 @@ class ResultStore {
                                                const std::string& failure_reason,
                                                TimePoint now) = 0;
   [[nodiscard]] virtual Result<void> AddSamples(RunId run, const std::vector<Sample>& samples) = 0;
+  [[nodiscard]] virtual Result<Run> GetRun(RunId run) = 0;
   [[nodiscard]] virtual Result<std::vector<Run>> ListRuns(JobId job) = 0;
   // Every sample of the job's succeeded runs of `commit` (empty: the job's own commit).
   [[nodiscard]] virtual Result<std::vector<Sample>> LoadSamples(JobId job,

@@ -13,10 +13,6 @@ namespace {
 
 constexpr int64_t kMaxListLimit = 500;
 constexpr int64_t kDefaultListLimit = 50;
-// ListJobs has no "older than" filter yet: pages are cut from a growing newest-first window,
-// never wider than this many jobs.
-constexpr int kMaxPagingWindow = 100000;
-
 // Resolves a revision of the request; a revision the repository lacks is a field error, a
 // repository that cannot be read is the request's error.
 std::expected<std::string, ApiError> Resolve(const ApiContext& context, const ApiRequest& request,
@@ -83,37 +79,19 @@ std::expected<JobFilter, ApiError> ListFilter(const ApiRequest& request) {
   }
   filter.commit = request.Query("commit").value_or("");
   if (!errors.empty()) return std::unexpected(InvalidFields(std::move(errors), request.Where()));
+  auto before = QueryInteger(request, "before", 1, INT64_MAX, 0);
+  if (!before) return std::unexpected(before.error());
+  if (*before > 0) filter.before = *before;
   auto limit = QueryInteger(request, "limit", 1, kMaxListLimit, kDefaultListLimit);
   if (!limit) return std::unexpected(limit.error());
   filter.limit = static_cast<int>(*limit);
   return filter;
 }
 
-// The newest `filter.limit` jobs older than `before`, read through ever wider windows.
-Result<std::vector<Job>> ListJobsBefore(JobStore& store, JobFilter filter, JobId before) {
-  const size_t wanted = static_cast<size_t>(filter.limit);
-  for (int window = filter.limit;; window = std::min(window * 4, kMaxPagingWindow)) {
-    filter.limit = window;
-    auto jobs = store.ListJobs(filter);
-    if (!jobs) return std::unexpected(jobs.error());
-    std::vector<Job> page;
-    for (Job& job : *jobs) {
-      if (job.id < before && page.size() < wanted) page.push_back(std::move(job));
-    }
-    if (page.size() == wanted || jobs->size() < static_cast<size_t>(window) ||
-        window == kMaxPagingWindow) {
-      return page;
-    }
-  }
-}
-
 ApiResult ListJobs(const ApiContext& context, const ApiRequest& request) {
   auto filter = ListFilter(request);
   if (!filter) return std::unexpected(filter.error());
-  auto before = QueryInteger(request, "before", 1, INT64_MAX, 0);
-  if (!before) return std::unexpected(before.error());
-  auto jobs = *before > 0 ? ListJobsBefore(*context.store, *filter, *before)
-                          : context.store->ListJobs(*filter);
+  auto jobs = context.store->ListJobs(*filter);
   if (!jobs) return std::unexpected(FromError(request, jobs.error()));
   Json list = Json::array();
   for (const Job& job : *jobs) list.push_back(JobToJson(job));

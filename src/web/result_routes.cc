@@ -11,40 +11,11 @@
 namespace perfgate {
 namespace {
 
-// Without the job hint a run is searched among this many newest jobs: the store cannot look
-// a run up by its id.
-constexpr int kRunSearchJobs = 1000;
-
-std::expected<Run, ApiError> FindRun(const ApiContext& context, const ApiRequest& request,
-                                     RunId id) {
-  std::vector<JobId> jobs;
-  if (request.Query("job")) {
-    auto job = QueryInteger(request, "job", 1, INT64_MAX, 0);
-    if (!job) return std::unexpected(job.error());
-    jobs.push_back(*job);
-  } else {
-    JobFilter newest_jobs;
-    newest_jobs.limit = kRunSearchJobs;
-    auto newest = context.store->ListJobs(newest_jobs);
-    if (!newest) return std::unexpected(FromError(request, newest.error()));
-    for (const Job& job : *newest) jobs.push_back(job.id);
-  }
-  for (JobId job : jobs) {
-    auto runs = context.store->ListRuns(job);
-    if (!runs) return std::unexpected(FromError(request, runs.error()));
-    auto run = std::ranges::find(*runs, id, &Run::id);
-    if (run != runs->end()) return *run;
-  }
-  return std::unexpected(
-      ToApiError(NotFound("no run has the id " + std::to_string(id), request.Where(),
-                          "check the id; for a run of an old job, add ?job=<job id> to the URL")));
-}
-
 ApiResult GetRun(const ApiContext& context, const ApiRequest& request) {
   auto id = PathId(request, "id", "run");
   if (!id) return std::unexpected(id.error());
-  auto run = FindRun(context, request, *id);
-  if (!run) return std::unexpected(run.error());
+  auto run = context.store->GetRun(*id);
+  if (!run) return std::unexpected(FromError(request, run.error()));
   auto results = RunResults(*context.store, *run);
   if (!results) return std::unexpected(FromError(request, results.error()));
   Json answer = RunToJson(*run);

@@ -4,12 +4,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
-#include <thread>
-
 #include "integration/e2e/cli_fixture.h"
-#include "integration/e2e/quickstart_fixture.h"
-#include "process/subprocess.h"
-#include "store/store.h"
+#include "integration/e2e/worker_fixture.h"
 
 namespace perfgate::testing {
 namespace {
@@ -17,57 +13,12 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-// Generous bounds for waits on real jobs: they only stop a hang from lasting forever.
-constexpr int kMaxPolls = 1200;  // x 100 ms
-constexpr auto kPoll = std::chrono::milliseconds(100);
-
-class WorkerTest : public QuickstartFixture {
+class WorkerTest : public WorkerFixture {
  protected:
   std::string Config(const std::string& top_level, const std::string& duration = "2s") {
     ScenarioYaml scenario = GoodScenario();
     scenario.duration = duration;
     return WriteConfig(scenario, kManagedPrometheus, top_level);
-  }
-
-  Subprocess StartWorker(const std::string& config, const std::string& name,
-                         const std::string& grace = "30s") {
-    ProcessSpec spec;
-    spec.argv = {PerfgateBinary(), "worker", "--config", config, "--grace", grace};
-    spec.log_path = dir_.Path(name + ".log");
-    auto worker = Subprocess::Start(spec);
-    EXPECT_TRUE(worker) << worker.error().ToString();
-    return std::move(*worker);
-  }
-
-  // A baseline job: it measures and stores, without a comparison that needs a master set.
-  JobId Enqueue(const std::string& config, const std::string& commit) {
-    CliResult result = RunPerfgate(
-        {"enqueue", "--config", config, "--commit", commit, "--kind", "baseline"}, dir_);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return std::stoll(result.out.substr(4));  // "job N queued: ..."
-  }
-
-  std::unique_ptr<Store> OpenTestStore() {
-    auto store = OpenStore("sqlite:perfgate.db", dir_.Path());
-    EXPECT_TRUE(store) << store.error().ToString();
-    return std::move(*store);
-  }
-
-  // Polls until `done(job)` or the safety bound; returns the job as last seen.
-  Job WaitFor(Store& store, JobId id, const std::function<bool(const Job&)>& done) {
-    Job job;
-    for (int i = 0; i < kMaxPolls; ++i) {
-      auto read = store.GetJob(id);
-      if (read) job = *read;
-      if (read && done(job)) break;
-      std::this_thread::sleep_for(kPoll);
-    }
-    return job;
-  }
-
-  static bool Finished(const Job& job) {
-    return job.state == JobState::kSucceeded || job.state == JobState::kFailed ||
-           job.state == JobState::kCancelled;
   }
 
   void ExpectNothingLeft() {
@@ -100,16 +51,38 @@ TEST_F(WorkerTest, TwoWorkerProcessesRespectTheWorkersLimit) {
   ExpectNothingLeft();
 }
 
+TEST_F(WorkerTest, EveryPhaseIsRecordedAndACandidateEndsWithItsReport) {
+  std::string config = Config("");
+  JobId baseline = Enqueue(config, "main~1");
+  JobId candidate = Enqueue(config, "main", "experiment");
+  Subprocess worker = StartWorker(config, "reporting");
+  auto store = OpenTestStore();
+  Job job = WaitFor(*store, candidate, Finished);
+  worker.Terminate();
+  ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
+
+  auto phases = store->ListPhases(candidate);
+  ASSERT_TRUE(phases) << phases.error().ToString();
+  std::vector<std::string> names;
+  for (const PhaseRecord& phase : *phases) {
+    EXPECT_TRUE(phase.finished_at) << phase.phase;
+    EXPECT_EQ(phase.error, "") << phase.phase;
+    names.push_back(phase.phase);
+  }
+  EXPECT_THAT(names, ::testing::ElementsAre("checkout", "build", "up", "ready", "window", "queries",
+                                            "window", "queries", "down", "compare", "report"));
+  std::string log = WaitForLog(candidate, "job succeeded");
+  EXPECT_THAT(log, HasSubstr("svc ready api started"));
+  EXPECT_THAT(log, HasSubstr("report\n"));
+  EXPECT_THAT(log, HasSubstr("job " + std::to_string(baseline)));  // the master set it used
+  ExpectNothingLeft();
+}
+
 TEST_F(WorkerTest, KillNineDuringTheWindowThenRestartRunsTheJobOnce) {
   std::string config = Config("jobs: { lease: 3s, max_attempts: 3 }", "8s");
   JobId id = Enqueue(config, "main");
   Subprocess first = StartWorker(config, "first");
-  std::string log = dir_.Path(".perfgate/logs/job-" + std::to_string(id) + "/job.log");
-  for (int i = 0; i < kMaxPolls && ReadFile(log).find("window 1/2 started") == std::string::npos;
-       ++i) {
-    std::this_thread::sleep_for(kPoll);
-  }
-  ASSERT_THAT(ReadFile(log), HasSubstr("window 1/2 started"));
+  ASSERT_THAT(WaitForLog(id, "window 1/2 started"), HasSubstr("window 1/2 started"));
   kill(first.pid(), SIGKILL);
   first.Wait();
   // What the dead worker started is still running until a new worker reaps it.
@@ -150,11 +123,7 @@ TEST_F(WorkerTest, SigtermAfterTheGracePeriodGivesTheJobBackToTheQueue) {
   JobId id = Enqueue(config, "main");
   Subprocess worker = StartWorker(config, "impatient", "1s");
   auto store = OpenTestStore();
-  std::string log = dir_.Path(".perfgate/logs/job-" + std::to_string(id) + "/job.log");
-  for (int i = 0; i < kMaxPolls && ReadFile(log).find("window 1/2 started") == std::string::npos;
-       ++i) {
-    std::this_thread::sleep_for(kPoll);
-  }
+  ASSERT_THAT(WaitForLog(id, "window 1/2 started"), HasSubstr("window 1/2 started"));
   kill(worker.pid(), SIGTERM);
   std::optional<ExitStatus> status = worker.Wait(std::chrono::minutes(1));
   ASSERT_TRUE(status);
@@ -170,11 +139,7 @@ TEST_F(WorkerTest, CancelStopsARunningJobWithinSeconds) {
   JobId id = Enqueue(config, "main");
   Subprocess worker = StartWorker(config, "cancelled");
   auto store = OpenTestStore();
-  std::string log = dir_.Path(".perfgate/logs/job-" + std::to_string(id) + "/job.log");
-  for (int i = 0; i < kMaxPolls && ReadFile(log).find("window 1/2 started") == std::string::npos;
-       ++i) {
-    std::this_thread::sleep_for(kPoll);
-  }
+  ASSERT_THAT(WaitForLog(id, "window 1/2 started"), HasSubstr("window 1/2 started"));
   CliResult cancel = RunPerfgate({"cancel", "--config", config, std::to_string(id)}, dir_);
   EXPECT_EQ(cancel.exit_code, 0) << cancel.err;
   Job job = WaitFor(*store, id, Finished);

@@ -139,12 +139,14 @@ TEST_F(JobStoreTest, ListJobsFiltersNewestFirst) {
   ASSERT_TRUE(store_->StartJob(test_b.id, At(20)));
 
   auto ids = [&](std::optional<JobState> state, std::optional<JobKind> kind,
-                 const std::string& commit = {}, int limit = 50) {
+                 const std::string& commit = {}, int limit = 50,
+                 std::optional<JobId> before = std::nullopt) {
     JobFilter filter;
     filter.state = state;
     filter.kind = kind;
     filter.commit = commit;
     filter.limit = limit;
+    filter.before = before;
     Result<std::vector<Job>> jobs = store_->ListJobs(filter);
     EXPECT_TRUE(jobs) << jobs.error().ToString();
     std::vector<JobId> result;
@@ -161,6 +163,10 @@ TEST_F(JobStoreTest, ListJobsFiltersNewestFirst) {
   EXPECT_EQ(ids(kAny, kAny, "c0ff"), (Ids{experiment_c.id}));
   EXPECT_EQ(ids(kAny, kAny, "aaaab"), (Ids{}));
   EXPECT_EQ(ids(kAny, kAny, "", 2), (Ids{experiment_c.id, test_b.id}));
+  // The next page starts below the last id of the previous one, with the other filters kept.
+  EXPECT_EQ(ids(kAny, kAny, "", 2, test_b.id), (Ids{test_a.id, baseline_a.id}));
+  EXPECT_EQ(ids(JobState::kQueued, kAny, "", 50, experiment_c.id), (Ids{test_a.id, baseline_a.id}));
+  EXPECT_EQ(ids(kAny, kAny, "", 50, baseline_a.id), (Ids{}));
 
   JobFilter no_limit_filter;
   no_limit_filter.limit = 0;

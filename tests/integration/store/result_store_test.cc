@@ -55,6 +55,13 @@ TEST_F(ResultStoreTest, RunLifecycle) {
   EXPECT_EQ((*runs)[0].finished_at, At(260));
   EXPECT_EQ((*runs)[1].id, second.id);
   EXPECT_EQ((*runs)[1].state, RunState::kRunning);
+
+  Result<perfgate::Run> got = store_->GetRun(created->id);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(got->job_id, job.id);
+  EXPECT_EQ(got->scenario, "http-api");
+  EXPECT_EQ(got->state, RunState::kFailed);
+  EXPECT_EQ(got->failure_reason, "not ready after 60s");
 }
 
 TEST_F(ResultStoreTest, InvalidRunTransitionsAreRejected) {
@@ -75,6 +82,7 @@ TEST_F(ResultStoreTest, UnknownJobsAndRunsAreNotFound) {
   EXPECT_EQ(store_->CreateRun(7, "http-api", Commit('a'), At(1)).error().kind,
             ErrorKind::kNotFound);
   EXPECT_EQ(store_->ListRuns(7).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(store_->GetRun(7).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(store_->LoadSamples(7).error().kind, ErrorKind::kNotFound);
   Result<void> finish = store_->FinishRun(9, RunState::kSucceeded, "", At(1));
   ASSERT_FALSE(finish);

@@ -198,6 +198,7 @@ TEST(ParseConfigTest, AppliesEveryDefault) {
   EXPECT_EQ(scenario.repetitions, 5);
   EXPECT_EQ(scenario.comparison, ComparisonMode::kInterleaved);
   EXPECT_EQ(scenario.pairs, 5);
+  EXPECT_EQ(scenario.max_pairs, 10);
   EXPECT_EQ(scenario.environment.type, EnvironmentConfig::Type::kProcess);
   EXPECT_TRUE(scenario.environment.build.empty());
   EXPECT_EQ(scenario.environment.build_timeout, minutes(20));
