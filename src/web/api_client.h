@@ -18,6 +18,7 @@
 #include "base/error.h"
 #include "http/http_client.h"
 #include "store/job.h"
+#include "store/queue.h"
 #include "web/enqueue_request.h"
 
 namespace perfgate {
@@ -35,8 +36,16 @@ struct JobListQuery {
   std::optional<JobId> before;  // only jobs with a smaller id: the next page
 };
 
+// What a one-line account of a job's stored comparison needs.
+struct ComparisonHeadline {
+  JobId base_job = 0;
+  std::string summary;  // report/'s Summary(): "1 regression, 9 unchanged"
+};
+
 struct JobDetails {
   Job job;
+  std::vector<PhaseRecord> phases;  // in the order they started; ids are not served (0)
+  std::optional<ComparisonHeadline> comparison;  // none until the job has been compared
   nlohmann::json document;  // the whole answer: job, phases, runs, results, comparison
 };
 
