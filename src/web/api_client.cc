@@ -3,6 +3,7 @@
 #include <charconv>
 #include <utility>
 
+#include "base/logging.h"
 #include "web/api_error.h"
 
 namespace perfgate {
@@ -100,7 +101,11 @@ Result<HttpResponse> ApiClient::Call(const std::string& method, const std::strin
   if (!body.empty()) request.headers["Content-Type"] = "application/json";
   if (!token_.empty()) request.headers["Authorization"] = "Bearer " + token_;
   auto response = http_->Send(request);
-  if (!response) return std::unexpected(response.error());
+  if (!response) {
+    Error unreachable = std::move(response.error());
+    unreachable.fix = "check that `perfgate serve` runs and listens at " + RedactUrl(base_url_);
+    return std::unexpected(std::move(unreachable));
+  }
   if (response->status < 200 || response->status >= 300) {
     return std::unexpected(ErrorFromAnswer(*response, method + " " + path));
   }

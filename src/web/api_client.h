@@ -5,7 +5,7 @@
 //
 // An answer with an error status becomes an Error carrying the server's message, where and
 // fix, with a kind from the status (api_error.h, ErrorKindForStatus); a server that cannot
-// be reached is Unavailable, naming the URL.
+// be reached is Unavailable, naming the URL, with a fix that names the server.
 // Thread-safety: as thread-safe as the HttpClient given (the curl one is).
 #pragma once
 

@@ -179,7 +179,9 @@ TEST_F(CliServerOptionsTest, ServerAndConfigExcludeEachOtherAndTheUrlIsChecked) 
   CliResult unreachable = RunPerfgate({"logs", "--server", gone, "7"}, dir_);
   EXPECT_EQ(unreachable.exit_code, 2);
   EXPECT_THAT(unreachable.err, HasSubstr("error: job 7: "));
-  EXPECT_THAT(unreachable.err, HasSubstr(gone));
+  EXPECT_THAT(unreachable.err, HasSubstr("GET " + gone + "/api/v1/jobs/7/log"));
+  EXPECT_THAT(unreachable.err,
+              HasSubstr("(check that `perfgate serve` runs and listens at " + gone));
 }
 
 TEST_F(CliServerOptionsTest, EveryJobCommandsHelpShowsTheServer) {

@@ -234,6 +234,8 @@ TEST_F(ApiClientTest, AServerThatIsGoneIsUnavailable) {
   auto jobs = api.ListJobs(JobListQuery{});
   ASSERT_FALSE(jobs);
   EXPECT_EQ(jobs.error().kind, ErrorKind::kUnavailable);
+  EXPECT_NE(jobs.error().where.find(url + "/api/v1/jobs"), std::string::npos);
+  EXPECT_EQ(jobs.error().fix, "check that `perfgate serve` runs and listens at " + url);
 }
 
 }  // namespace
