@@ -1,5 +1,7 @@
 #include "cli/cli.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 
 #include "base/logging.h"
@@ -10,8 +12,25 @@ namespace {
 
 constexpr char kConfigHelp[] = "perfgate config file (YAML)";
 
-void AddConfigOption(CLI::App& command, std::string& config) {
-  command.add_option("-c,--config", config, kConfigHelp)->capture_default_str();
+CLI::Option* AddConfigOption(CLI::App& command, std::string& config) {
+  return command.add_option("-c,--config", config, kConfigHelp)->capture_default_str();
+}
+
+// The job commands read and change jobs in the store of --config, or through the REST API
+// of the server at --server.
+void AddJobSourceOptions(CLI::App& command, JobSource& source) {
+  CLI::Option* config = AddConfigOption(command, source.config);
+  CLI::Option* server = command.add_option(
+      "--server", source.server,
+      "URL of a running `perfgate serve` (e.g. http://127.0.0.1:8080): use its REST API "
+      "instead of the store of --config");
+  server->excludes(config);
+  command
+      .add_option("--token-env", source.token_env,
+                  "with --server: the environment variable that holds the API token (needed "
+                  "for changes, and for reads when the server asks for one)")
+      ->capture_default_str()
+      ->needs(server);
 }
 
 }  // namespace
@@ -71,11 +90,13 @@ int RunCli(int argc, char** argv) {
 
   JobsOptions jobs;
   CLI::App* jobs_cmd = app.add_subcommand("jobs", "List jobs, newest first");
-  AddConfigOption(*jobs_cmd, jobs.config);
+  AddJobSourceOptions(*jobs_cmd, jobs.source);
   jobs_cmd->add_option("--state", jobs.state, "queued, running, succeeded, failed or cancelled");
   jobs_cmd->add_option("--kind", jobs.kind, "baseline, test or experiment");
   jobs_cmd->add_option("--limit", jobs.limit, "at most this many")->capture_default_str();
-  jobs_cmd->footer("Example:\n  perfgate jobs --config perfgate.yaml --state failed");
+  jobs_cmd->footer(
+      "Example:\n  perfgate jobs --config perfgate.yaml --state failed\n"
+      "  perfgate jobs --server http://127.0.0.1:8080 --state running");
 
   std::string check_path;
   CLI::App* check_cmd =
@@ -104,34 +125,39 @@ int RunCli(int argc, char** argv) {
 
   EnqueueOptions enqueue;
   CLI::App* enqueue_cmd = app.add_subcommand("enqueue", "Queue a job for the workers");
-  AddConfigOption(*enqueue_cmd, enqueue.config);
+  AddJobSourceOptions(*enqueue_cmd, enqueue.source);
   enqueue_cmd->add_option("--commit", enqueue.commit, "commit (SHA, branch or tag)")->required();
   enqueue_cmd->add_option("--kind", enqueue.kind, "experiment, baseline or test")
       ->capture_default_str();
   enqueue_cmd->add_option("--scenario", enqueue.scenarios, "only this scenario (repeatable)");
   enqueue_cmd->add_option("--base", enqueue.base, "compare with this commit's master set");
   enqueue_cmd->footer(
-      "Example:\n  perfgate enqueue --config perfgate.yaml --commit main "
-      "--kind baseline");
+      "Example:\n  perfgate enqueue --config perfgate.yaml --commit main --kind baseline\n"
+      "  PERFGATE_API_TOKEN=... perfgate enqueue --server http://127.0.0.1:8080 "
+      "--commit my-branch");
 
   JobCommandOptions job_options;
-  auto add_job_command = [&](const char* name, const char* help, const char* example) {
+  // `example` is the command line after "perfgate NAME --config perfgate.yaml" or
+  // "perfgate NAME --server URL"; `token` says whether the server needs the token for it.
+  auto add_job_command = [&](const char* name, const char* help, const char* example, bool token) {
     CLI::App* command = app.add_subcommand(name, help);
-    AddConfigOption(*command, job_options.config);
-    command->add_option("job", job_options.job, "job id")->required();
-    command->footer(std::string("Example:\n  ") + example);
+    AddJobSourceOptions(*command, job_options.source);
+    command->add_option("job", job_options.job, "job id, or a commit: its newest succeeded job")
+        ->required();
+    command->footer(
+        fmt::format("Example:\n  perfgate {0} --config perfgate.yaml {1}\n"
+                    "  {2}perfgate {0} --server http://127.0.0.1:8080 {1}",
+                    name, example, token ? "PERFGATE_API_TOKEN=... " : ""));
     return command;
   };
-  CLI::App* show_cmd = add_job_command("show", "Show a job: state, phases, comparison",
-                                       "perfgate show --config perfgate.yaml 42");
-  CLI::App* logs_cmd = add_job_command("logs", "Print a job's combined log",
-                                       "perfgate logs --config perfgate.yaml 42 --follow");
+  CLI::App* show_cmd =
+      add_job_command("show", "Show a job: state, phases, comparison", "42", false);
+  CLI::App* logs_cmd = add_job_command("logs", "Print a job's combined log", "42 --follow", false);
   logs_cmd->add_flag("-f,--follow", job_options.follow, "keep printing until the job ends");
-  CLI::App* cancel_cmd =
-      add_job_command("cancel", "Cancel a queued job, or stop a running one within seconds",
-                      "perfgate cancel --config perfgate.yaml 42");
-  CLI::App* retry_cmd = add_job_command("retry", "Queue a finished job again (a new job)",
-                                        "perfgate retry --config perfgate.yaml 42");
+  CLI::App* cancel_cmd = add_job_command(
+      "cancel", "Cancel a queued job, or stop a running one within seconds", "42", true);
+  CLI::App* retry_cmd =
+      add_job_command("retry", "Queue a finished job again (a new job)", "42", true);
 
   try {
     app.parse(argc, argv);

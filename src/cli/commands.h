@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/job_source.h"
+
 namespace perfgate {
 
 struct RunOptions {
@@ -34,8 +36,10 @@ struct HistoryOptions {
 };
 int HistoryCommand(const HistoryOptions& options);
 
+// The job commands (jobs, enqueue, show, logs, cancel, retry) work on the jobs of `source`:
+// a server's REST API or a store, with the same output.
 struct JobsOptions {
-  std::string config = "perfgate.yaml";
+  JobSource source;
   std::string state;
   std::string kind;
   int limit = 20;
@@ -52,9 +56,8 @@ struct ServiceOptions {
 int WorkerCommand(const ServiceOptions& options);
 int ServeCommand(const ServiceOptions& options);
 
-// Talks to the store of `config` directly: enqueue, show, logs, cancel, retry.
 struct EnqueueOptions {
-  std::string config = "perfgate.yaml";
+  JobSource source;
   std::string commit;
   std::string kind = "experiment";
   std::vector<std::string> scenarios;
@@ -63,8 +66,8 @@ struct EnqueueOptions {
 int EnqueueCommand(const EnqueueOptions& options);
 
 struct JobCommandOptions {
-  std::string config = "perfgate.yaml";
-  std::string job;      // job id
+  JobSource source;
+  std::string job;      // job id, or a commit: its newest succeeded job
   bool follow = false;  // logs: keep printing until the job ends
 };
 int ShowCommand(const JobCommandOptions& options);

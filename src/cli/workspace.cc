@@ -1,21 +1,11 @@
 #include "cli/workspace.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 #include "base/logging.h"
+#include "cli/job_argument.h"
 
 namespace perfgate {
-namespace {
-
-bool IsJobId(const std::string& text) {
-  // Commits are written with at least 7 hex digits; shorter all-digit words are job ids.
-  return !text.empty() && text.size() < 7 &&
-         std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); });
-}
-
-}  // namespace
 
 std::string RepositoryLocation(const Config& config) {
   const std::string& url = config.repository.url;
@@ -61,24 +51,10 @@ std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepos
 }
 
 Result<Job> FindJob(Workspace& workspace, const std::string& job_or_commit) {
-  if (IsJobId(job_or_commit)) return workspace.store->GetJob(std::stoll(job_or_commit));
-  std::string commit = job_or_commit;
-  if (workspace.repository) {
-    auto resolved = workspace.repository->Resolve(job_or_commit);
-    if (!resolved) return std::unexpected(resolved.error());
-    commit = *resolved;
-  }
-  JobFilter filter;
-  filter.state = JobState::kSucceeded;
-  filter.commit = commit;
-  filter.limit = 1;
-  auto jobs = workspace.store->ListJobs(filter);
-  if (!jobs) return std::unexpected(jobs.error());
-  if (jobs->empty()) {
-    return std::unexpected(NotFound("no succeeded job for commit " + job_or_commit, "",
-                                    "run `perfgate run --commit " + job_or_commit + "` first"));
-  }
-  return jobs->front();
+  auto id = FindJobId(job_or_commit,
+                      [&](const JobFilter& filter) { return workspace.store->ListJobs(filter); });
+  if (!id) return std::unexpected(id.error());
+  return workspace.store->GetJob(*id);
 }
 
 }  // namespace perfgate

@@ -35,7 +35,7 @@ std::string MirrorDir(const Config& config);
 // Prints "error: <what>" to stderr, the one way subcommands report a failure.
 void PrintError(const Error& error);
 
-// A job named by its id ("42") or by a commit (the newest succeeded job of that commit).
+// A job named by its id ("42") or by a commit (job_argument.h), read from the store.
 [[nodiscard]] Result<Job> FindJob(Workspace& workspace, const std::string& job_or_commit);
 
 }  // namespace perfgate

@@ -5,7 +5,7 @@
 //
 // An answer with an error status becomes an Error carrying the server's message, where and
 // fix, with a kind from the status (api_error.h, ErrorKindForStatus); a server that cannot
-// be reached is Unavailable, naming the URL.
+// be reached is Unavailable, naming the URL, with a fix that names the server.
 // Thread-safety: as thread-safe as the HttpClient given (the curl one is).
 #pragma once
 
@@ -18,6 +18,7 @@
 #include "base/error.h"
 #include "http/http_client.h"
 #include "store/job.h"
+#include "store/queue.h"
 #include "web/enqueue_request.h"
 
 namespace perfgate {
@@ -35,8 +36,16 @@ struct JobListQuery {
   std::optional<JobId> before;  // only jobs with a smaller id: the next page
 };
 
+// What a one-line account of a job's stored comparison needs.
+struct ComparisonHeadline {
+  JobId base_job = 0;
+  std::string summary;  // report/'s Summary(): "1 regression, 9 unchanged"
+};
+
 struct JobDetails {
   Job job;
+  std::vector<PhaseRecord> phases;  // in the order they started; ids are not served (0)
+  std::optional<ComparisonHeadline> comparison;  // none until the job has been compared
   nlohmann::json document;  // the whole answer: job, phases, runs, results, comparison
 };
 

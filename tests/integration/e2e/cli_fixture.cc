@@ -30,7 +30,8 @@ std::string SourceDir() {
       std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path());
 }
 
-CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch) {
+CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
+                      const std::map<std::string, std::string>& env) {
   static int counter = 0;
   std::string stem = scratch.Path("cli-" + std::to_string(++counter));
   ProcessSpec spec;
@@ -38,6 +39,7 @@ CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scrat
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.stdout_path = stem + ".out";
   spec.log_path = stem + ".err";
+  spec.env = env;
   CliResult result;
   auto process = Subprocess::Start(spec);
   if (!process) {

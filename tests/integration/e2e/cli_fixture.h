@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ std::string PerfgateBinary();
 std::string SourceDir();
 
 // Runs `perfgate args...` with a generous safety timeout; stdout and stderr kept apart.
-CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch);
+// `env` is added to the inherited environment.
+CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
+                      const std::map<std::string, std::string>& env = {});
 
 // Processes whose working directory or command line mentions `dir`, as "pid: cmdline".
 std::vector<std::string> ProcessesUsing(const std::string& dir);

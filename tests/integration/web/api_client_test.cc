@@ -113,6 +113,17 @@ TEST_F(ApiClientTest, GetJobShowsPhasesRunsResultsAndTheStoredComparison) {
   EXPECT_EQ(details->job.id, head.id);
   EXPECT_EQ(details->job.state, JobState::kSucceeded);
   EXPECT_EQ(details->job.attempts, 1);
+  ASSERT_EQ(details->phases.size(), 1u);
+  EXPECT_EQ(details->phases[0].job_id, head.id);
+  EXPECT_EQ(details->phases[0].phase, "checkout");
+  EXPECT_EQ(details->phases[0].scenario, "");
+  EXPECT_EQ(details->phases[0].repetition, -1);
+  EXPECT_EQ(std::chrono::floor<std::chrono::milliseconds>(details->phases[0].started_at),
+            std::chrono::floor<std::chrono::milliseconds>(now));
+  EXPECT_TRUE(details->phases[0].finished_at);
+  ASSERT_TRUE(details->comparison);
+  EXPECT_EQ(details->comparison->base_job, base.id);
+  EXPECT_EQ(details->comparison->summary, "no series compared");
   const nlohmann::json& doc = details->document;
   ASSERT_EQ(doc["phases"].size(), 1u);
   EXPECT_EQ(doc["phases"][0]["phase"], "checkout");
@@ -128,6 +139,7 @@ TEST_F(ApiClientTest, GetJobShowsPhasesRunsResultsAndTheStoredComparison) {
   auto plain = Client().GetJob(base.id);
   ASSERT_TRUE(plain) << plain.error().ToString();
   EXPECT_TRUE(plain->document["comparison"].is_null());
+  EXPECT_FALSE(plain->comparison);
 }
 
 TEST_F(ApiClientTest, UnknownJobsAreNotFound) {
@@ -222,6 +234,8 @@ TEST_F(ApiClientTest, AServerThatIsGoneIsUnavailable) {
   auto jobs = api.ListJobs(JobListQuery{});
   ASSERT_FALSE(jobs);
   EXPECT_EQ(jobs.error().kind, ErrorKind::kUnavailable);
+  EXPECT_NE(jobs.error().where.find(url + "/api/v1/jobs"), std::string::npos);
+  EXPECT_EQ(jobs.error().fix, "check that `perfgate serve` runs and listens at " + url);
 }
 
 }  // namespace
