@@ -9,7 +9,7 @@
 #include "analysis/fdr.h"
 #include "analysis/interval_verdict.h"
 #include "analysis/series_groups.h"
-#include "analysis/series_test.h"
+#include "analysis/series_statistics.h"
 #include "analysis/statistics.h"
 
 namespace perfgate {

@@ -1,4 +1,4 @@
-#include "analysis/series_test.h"
+#include "analysis/series_statistics.h"
 
 #include <algorithm>
 #include <cmath>
