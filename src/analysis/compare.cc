@@ -81,12 +81,18 @@ void DecideUntestable(SeriesComparison& s, const SeriesTest& test) {
   }
 }
 
-// The smallest change this series could be called a regression at: significant for a lone
-// discovery (BH's first threshold, level / tested) with the stated power, and an estimate
-// beyond the margin with that power, i.e. margin + (z_power) * standard error.
-double DetectableEffectOf(const SeriesTest& test, double margin, size_t tested,
+// The p-value one more discovery needs beside the `selected` ones: BH's threshold
+// level * (selected + 1) / tested. With nothing selected it is a lone discovery's level / m.
+double NextDiscoveryLevel(size_t selected, size_t tested, const AnalysisPolicy& policy) {
+  return policy.level * static_cast<double>(std::min(selected + 1, tested)) /
+         static_cast<double>(tested);
+}
+
+// The smallest change this series could be called a regression at: significant at the next
+// discovery's level with the stated power, and an estimate beyond the margin with that
+// power, i.e. margin + z_power * standard error.
+double DetectableEffectOf(const SeriesTest& test, double margin, double lone_level,
                           const AnalysisPolicy& policy) {
-  double lone_level = policy.level / static_cast<double>(tested);
   if (test.smallest_p > lone_level) return kInfinity;
   Result<DetectableEffect> powered = MinimumDetectableEffect(
       test.detectable_scale, test.detectable_count, lone_level, policy.detectable_power);
@@ -110,11 +116,11 @@ std::string DroppedNote(const SeriesTest& test) {
              : fmt::format("{} value(s) left out: <= 0", test.dropped);
 }
 
-std::string InconclusiveNote(const SeriesTest& test, size_t tested, const AnalysisPolicy& policy) {
-  double lone_level = policy.level / static_cast<double>(tested);
+std::string InconclusiveNote(const SeriesTest& test, double lone_level, size_t tested) {
   if (test.smallest_p > lone_level) {
     return fmt::format(
-        "{} {} cannot reach p <= {:.2g} (the level for one changed series of {}): measure more",
+        "{} {} cannot reach p <= {:.2g} (the level of one more changed series of {}): measure "
+        "more",
         test.used, test.method == ComparisonMethod::kPaired ? "pairs" : "values per side",
         lone_level, tested);
   }
@@ -141,6 +147,7 @@ Comparison Decide(std::vector<Pending> pending, const AnalysisPolicy& policy) {
   double discovery_confidence =
       tested == 0 ? kNaN : FalseCoverageConfidence(selected, tested, policy.level).value_or(kNaN);
   double equivalence_confidence = 1 - 2 * policy.equivalence_alpha;
+  double next_level = tested == 0 ? kNaN : NextDiscoveryLevel(selected, tested, policy);
 
   Comparison comparison;
   comparison.series.reserve(pending.size());
@@ -155,7 +162,7 @@ Comparison Decide(std::vector<Pending> pending, const AnalysisPolicy& policy) {
     if (test.method == ComparisonMethod::kPaired) s.pairs = test.used;
     s.p_value = test.p_value;
     s.q_value = q_values[i];
-    s.detectable_effect = DetectableEffectOf(test, s.margin, tested, policy);
+    s.detectable_effect = DetectableEffectOf(test, s.margin, next_level, policy);
     ShiftEstimate equivalence = IntervalAt(test, equivalence_confidence);
     s.estimate = equivalence.change;
     s.verdict = Verdict::kInconclusive;
@@ -176,7 +183,7 @@ Comparison Decide(std::vector<Pending> pending, const AnalysisPolicy& policy) {
     }
     s.note = DroppedNote(test);
     if (s.verdict == Verdict::kInconclusive)
-      AppendNote(s.note, InconclusiveNote(test, tested, policy));
+      AppendNote(s.note, InconclusiveNote(test, next_level, tested));
     comparison.series.push_back(std::move(s));
   }
   return comparison;

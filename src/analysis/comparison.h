@@ -99,8 +99,9 @@ struct SeriesComparison {
   double q_value = kNaN;     // Benjamini–Hochberg across the job's tested series
   double margin = kNaN;      // the relative margin used (absolute thresholds converted)
   // The smallest rise this series could be called a regression (or improvement) at with
-  // AnalysisPolicy::detectable_power, at its noise and pair count; +inf when the pairs
-  // cannot reach the level at all; NaN when not tested.
+  // AnalysisPolicy::detectable_power, at its noise and pair count, as one more discovery
+  // beside the job's others (BH level * (R + 1) / m); +inf when the pairs cannot reach that
+  // level at all; NaN when not tested.
   double detectable_effect = kNaN;
   Verdict verdict = Verdict::kMissing;
   std::string note;  // why, when the verdict needs a word of explanation

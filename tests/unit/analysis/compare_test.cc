@@ -162,8 +162,8 @@ TEST(ComparePairedTest, TooFewPairsForTheLevelSayWhatIsDetectable) {
   EXPECT_EQ(s.detectable_effect, kInfinity);
   EXPECT_DOUBLE_EQ(s.confidence, 0.916015625);
   EXPECT_EQ(s.note,
-            "10 pairs cannot reach p <= 0.001 (the level for one changed series of 1): measure "
-            "more");
+            "10 pairs cannot reach p <= 0.001 (the level of one more changed series of 1): "
+            "measure more");
 }
 
 TEST(ComparePairedTest, BenjaminiHochbergAcrossTheJobAndFalseCoverageInterval) {
