@@ -1,4 +1,5 @@
-// Comparing a job: every series of every metric, as `perfgate run` does after its windows.
+// Comparing a job: every series of every metric, paired by repetition, as an interleaved
+// job does after its windows.
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -36,7 +37,7 @@ void BM_CompareJob(benchmark::State& state) {
   scenario.metrics.push_back({"latency_p99", "q", "s", Better::kLower, {}});
   std::vector<ScenarioConfig> scenarios = {scenario};
   for (auto _ : state) {
-    Comparison comparison = Compare(base, candidate, scenarios);
+    Comparison comparison = ComparePaired(base, candidate, scenarios, AnalysisPolicy{});
     benchmark::DoNotOptimize(comparison);
   }
   state.SetItemsProcessed(state.iterations() * series);

@@ -1,9 +1,51 @@
-// Base samples vs candidate samples, per series, with a verdict.
+// Base samples vs candidate samples for every series of a job, with a verdict per series.
 //
-// Pure functions over values: no I/O, no clock. A later, more rigorous analysis replaces
-// the statistics behind these types, not the types.
+// The unit of analysis is one measured window (a Sample), never a single request. Two
+// procedures share one job-level decision rule:
+//
+//   ComparePaired    interleaved mode: pair i is repetition i on both sides, measured back to
+//                    back. Per series, the log-ratios of candidate over base; the
+//                    Hodges–Lehmann estimate with the exact Wilcoxon signed-rank interval and
+//                    p-value (paired.h). Pairs cancel the machine's slow drift.
+//   CompareUnpaired  stored mode: the candidate's windows against the master set's. Per
+//                    series, Welch's t on the logs when both sides pass the normality screen
+//                    (estimate: the difference of mean logs, t interval), else the
+//                    Hodges–Lehmann shift of the logs with the Mann–Whitney interval and p.
+//
+// Job-level rule, across every series of every metric and scenario of the job:
+//   1. Benjamini–Hochberg q-values over the series' p-values; a series is a discovery
+//      candidate when q <= policy.level (the look's level: analysis.fdr for a single look,
+//      the alpha-spending share of it when the job looks more than once, see NextLook).
+//      Under A/A every discovery is false, and BH then bounds the chance of any false alarm
+//      in the job by the level: the per-job target.
+//   2. Discovery candidates get the false-coverage-rate interval (Benjamini–Yekutieli) at
+//      1 - R level / m for R candidates among m tested series; the series is a
+//      `regression` / `improvement` when that interval excludes 0 and the estimate lies
+//      beyond the margin in that direction (IntervalVerdict).
+//   3. Every other series gets the equivalence interval at 1 - 2 policy.equivalence_alpha
+//      (two one-sided tests): `unchanged` when it lies inside (-margin, +margin). This error
+//      (calling a change beyond the margin "unchanged") raises no alarm, so it is controlled
+//      per series at equivalence_alpha, not across the job: an interval at 1 - level / m
+//      would need more than ten pairs to be finite at all, leaving every series inconclusive.
+//   4. Anything else is `inconclusive`; `missing` when a side has no value.
+// The stored interval is the one the verdict was decided on, with its achieved confidence.
+//
+// Resolution limits the rule inherits (figures for the defaults: fdr 0.01, ~10 series):
+// with n pairs no distribution-free paired test reaches p < 2 / 2^n, so a lone changed
+// series needs 2 / 2^n <= level / m, i.e. 11 pairs for m = 10 at 0.01; when several series
+// change together BH relaxes that to level * k / m for k of them. The minimal detectable
+// effect says so per series (+inf when the pairs cannot reach the level at all). Stored mode
+// with 5 vs 5 windows is limited the same way unless Welch's t applies.
+//
+// Margins: a relative threshold is used as is; an absolute one is divided by the base's
+// median to become relative. Values <= 0 cannot be logged: a pair or value with one is
+// dropped (counted in the note); a series whose values are all 0 on both sides is unchanged.
+//
+// Pure functions over values: no I/O, no clock.
 #pragma once
 
+#include <cstddef>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,24 +62,47 @@ enum class Verdict { kRegression, kImprovement, kUnchanged, kInconclusive, kMiss
 const char* VerdictName(Verdict verdict);  // "regression", "improvement", ...
 std::optional<Verdict> ParseVerdict(std::string_view name);
 
-struct ComparisonPolicy {
-  Better better = Better::kLower;
-  Threshold threshold;  // the practical margin
-  double alpha = 0.05;  // significance level of the two-sided test
+enum class ComparisonMethod { kPaired, kUnpaired };
+
+const char* MethodName(ComparisonMethod method);  // "paired", "unpaired"
+std::optional<ComparisonMethod> ParseMethod(std::string_view name);
+
+struct AnalysisPolicy {
+  // The discovery level of this look: analysis.fdr for a single look; the share NextLook
+  // or FirstLookLevel gives when the job may look again. In (0, 1).
+  double level = 0.01;
+  // Per-series level of the equivalence test behind `unchanged`. In (0, 0.5).
+  double equivalence_alpha = 0.05;
+  // The power at which the minimal detectable effect is stated. In (0, 1).
+  double detectable_power = 0.8;
 };
 
 struct SeriesComparison {
+  static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
   std::string scenario;
   std::string metric;
   std::string series;
   std::string unit;
   Better better = Better::kLower;
-  std::vector<double> base_values;  // present samples, by repetition
+  ComparisonMethod method = ComparisonMethod::kPaired;
+  std::vector<double> base_values;  // present samples, by repetition (pair order when paired)
   std::vector<double> candidate_values;
-  double base_median = 0;  // NaN when that side has no value
-  double candidate_median = 0;
-  double change = 0;   // (candidate - base) / |base|; NaN when undefined
-  double p_value = 1;  // two-sided Mann–Whitney U; NaN when not computed
+  double base_median = kNaN;  // NaN when that side has no value
+  double candidate_median = kNaN;
+  size_t pairs = 0;          // paired: pairs used; unpaired: 0
+  double estimate = kNaN;    // relative change of the candidate (0.05 = 5% higher)
+  double low = kNaN;         // the interval the verdict was decided on, as relative changes
+  double high = kNaN;        // (-1 / +inf when unbounded)
+  double confidence = kNaN;  // its achieved coverage
+  double p_value = kNaN;     // two-sided, of "no change"; NaN when not tested
+  double q_value = kNaN;     // Benjamini–Hochberg across the job's tested series
+  double margin = kNaN;      // the relative margin used (absolute thresholds converted)
+  // The smallest rise this series could be called a regression (or improvement) at with
+  // AnalysisPolicy::detectable_power, at its noise and pair count, as one more discovery
+  // beside the job's others (BH level * (R + 1) / m); +inf when the pairs cannot reach that
+  // level at all; NaN when not tested.
+  double detectable_effect = kNaN;
   Verdict verdict = Verdict::kMissing;
   std::string note;  // why, when the verdict needs a word of explanation
 };
@@ -49,23 +114,21 @@ struct Comparison {
   bool HasRegression() const { return Count(Verdict::kRegression) > 0; }
 };
 
-// Compares the samples of one series (NaN values are missing samples and are dropped).
-// change = (candidate - base) / |base| of the medians; when the base median is 0 it is 0 if
-// the candidate's is 0 too, else NaN (and any difference is beyond a relative threshold).
-// The verdict, with `worse` meaning a change in the direction policy.better calls bad and
-// `beyond` meaning the medians differ by more than policy.threshold:
-//   missing      either side has no value
-//   unchanged    !beyond
-//   regression   beyond && p < alpha && worse
-//   improvement  beyond && p < alpha && !worse
-//   inconclusive beyond && p >= alpha; the note says whether more samples could help
-SeriesComparison CompareSeries(std::span<const double> base, std::span<const double> candidate,
-                               const ComparisonPolicy& policy);
+// Interleaved mode. Groups both sides' samples by (scenario, metric, series); within a
+// series, base and candidate samples of the same repetition form a pair. Only metrics in
+// `scenarios` are compared; a series seen on one side only is `missing`.
+Comparison ComparePaired(std::span<const Sample> base, std::span<const Sample> candidate,
+                         std::span<const ScenarioConfig> scenarios, const AnalysisPolicy& policy);
 
-// Groups both sides' samples by (scenario, metric, series) and compares every group whose
-// metric is in `scenarios`; a series seen on one side only is `missing`. Fills scenario,
-// metric, series, unit and better from the config.
-Comparison Compare(std::span<const Sample> base, std::span<const Sample> candidate,
-                   std::span<const ScenarioConfig> scenarios);
+// Stored mode: the same grouping, every present sample of a side taken as one value.
+Comparison CompareUnpaired(std::span<const Sample> base, std::span<const Sample> candidate,
+                           std::span<const ScenarioConfig> scenarios, const AnalysisPolicy& policy);
+
+// Two stored jobs compared unpaired at the default policy, for callers without a config's
+// analysis section at hand.
+inline Comparison Compare(std::span<const Sample> base, std::span<const Sample> candidate,
+                          std::span<const ScenarioConfig> scenarios) {
+  return CompareUnpaired(base, candidate, scenarios, AnalysisPolicy{});
+}
 
 }  // namespace perfgate

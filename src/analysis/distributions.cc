@@ -121,4 +121,26 @@ double StudentTCdf(double t, double df) {
   return t > 0 ? 1 - tail : tail;
 }
 
+double StudentTQuantile(double p, double df) {
+  if (std::isnan(p) || p < 0 || p > 1 || !(df > 0)) return kNaN;
+  if (p == 0) return -kInfinity;
+  if (p == 1) return kInfinity;
+  if (p > 0.5) return -StudentTQuantile(1 - p, df);
+  if (p == 0.5) return 0;
+  // Solve P(T >= t) = p for t > 0 on the upper tail, whose digits survive small p; the
+  // quantile for p < 0.5 is its negative. The tail falls as t grows: double the bracket
+  // until it holds the root, then halve it.
+  auto upper_tail = [df](double t) { return StudentTTwoSidedP(t, df) / 2; };
+  double low = 0, high = 1;
+  while (upper_tail(high) > p && high < 1e300) {
+    low = high;
+    high *= 2;
+  }
+  for (int i = 0; i < 200 && high - low > 1e-13 * high; ++i) {
+    double middle = (low + high) / 2;
+    (upper_tail(middle) > p ? low : high) = middle;
+  }
+  return -(low + high) / 2;
+}
+
 }  // namespace perfgate

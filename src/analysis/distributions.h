@@ -28,4 +28,8 @@ double StudentTCdf(double t, double df);
 // that tiny p-values are not lost to 1 - cdf.
 double StudentTTwoSidedP(double t, double df);
 
+// The t with P(T <= t) = p for Student's t with `df` > 0 degrees of freedom: -inf at p = 0,
+// +inf at p = 1. By bisection on the upper tail StudentTTwoSidedP, to ~1e-12 relative.
+double StudentTQuantile(double p, double df);
+
 }  // namespace perfgate

@@ -13,25 +13,7 @@
 namespace perfgate {
 namespace {
 
-struct LogRatios {
-  std::vector<double> values;
-  size_t dropped = 0;
-};
-
 bool Usable(double value) { return std::isfinite(value) && value > 0; }
-
-LogRatios PairLogRatios(std::span<const double> base, std::span<const double> candidate) {
-  LogRatios ratios;
-  ratios.values.reserve(base.size());
-  for (size_t i = 0; i < base.size(); ++i) {
-    if (Usable(base[i]) && Usable(candidate[i])) {
-      ratios.values.push_back(std::log(candidate[i] / base[i]));
-    } else {
-      ++ratios.dropped;
-    }
-  }
-  return ratios;
-}
 
 std::vector<double> WalshAverages(std::span<const double> d) {
   std::vector<double> averages;
@@ -78,17 +60,6 @@ SignedRanks RankAbsoluteValues(std::span<const double> d) {
   return ranks;
 }
 
-double ExactSignedRankP(double positive_rank_sum, size_t n) {
-  std::vector<double> probabilities = SignedRankDistribution(n);
-  auto observed = static_cast<size_t>(std::llround(positive_rank_sum));
-  double lower = 0, upper = 0;
-  for (size_t t = 0; t < probabilities.size(); ++t) {
-    if (t <= observed) lower += probabilities[t];
-    if (t >= observed) upper += probabilities[t];
-  }
-  return std::min(1.0, 2 * std::min(lower, upper));
-}
-
 double NormalSignedRankP(const SignedRanks& ranks) {
   auto n = static_cast<double>(ranks.nonzero);
   double variance = SignedRankVariance(n) - ranks.tie_term / 48;
@@ -99,6 +70,19 @@ double NormalSignedRankP(const SignedRanks& ranks) {
 }
 
 }  // namespace
+
+LogRatios PairLogRatios(std::span<const double> base, std::span<const double> candidate) {
+  LogRatios ratios;
+  ratios.values.reserve(base.size());
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (Usable(base[i]) && Usable(candidate[i])) {
+      ratios.values.push_back(std::log(candidate[i] / base[i]));
+    } else {
+      ++ratios.dropped;
+    }
+  }
+  return ratios;
+}
 
 Result<PairedComparison> ComparePaired(std::span<const double> base,
                                        std::span<const double> candidate, double confidence) {
@@ -128,8 +112,9 @@ Result<PairedComparison> ComparePaired(std::span<const double> base,
 
   SignedRanks ranks = RankAbsoluteValues(ratios.values);
   result.exact_p_value = !ranks.has_ties_or_zeros && n <= kMaxExactRankSize;
-  result.p_value = result.exact_p_value ? ExactSignedRankP(ranks.positive_rank_sum, n)
-                                        : NormalSignedRankP(ranks);
+  result.p_value = result.exact_p_value
+                       ? TwoSidedExactP(SignedRankDistribution(n), ranks.positive_rank_sum)
+                       : NormalSignedRankP(ranks);
   return result;
 }
 

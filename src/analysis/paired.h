@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "analysis/shift_estimate.h"
 #include "base/error.h"
@@ -35,6 +36,14 @@ struct PairedComparison {
   double p_value = ShiftEstimate::kNaN;  // NaN when no pair is usable
   bool exact_p_value = false;
 };
+
+// log(candidate[i] / base[i]) of every pair whose two values are finite and > 0, in pair
+// order, and how many pairs were dropped for a value that is not.
+struct LogRatios {
+  std::vector<double> values;
+  size_t dropped = 0;
+};
+LogRatios PairLogRatios(std::span<const double> base, std::span<const double> candidate);
 
 // Compares candidate[i] with base[i] for every i. InvalidInput when the spans differ in
 // length or `confidence` is not in (0, 1).

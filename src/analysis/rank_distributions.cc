@@ -1,5 +1,8 @@
 #include "analysis/rank_distributions.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace perfgate {
 
 std::vector<double> SignedRankDistribution(size_t n) {
@@ -38,6 +41,16 @@ std::vector<double> RankSumDistribution(size_t m, size_t n) {
     previous = std::move(current);
   }
   return previous[n];
+}
+
+double TwoSidedExactP(std::span<const double> null_probabilities, double statistic) {
+  auto observed = static_cast<size_t>(std::llround(statistic));
+  double lower = 0, upper = 0;
+  for (size_t s = 0; s < null_probabilities.size(); ++s) {
+    if (s <= observed) lower += null_probabilities[s];
+    if (s >= observed) upper += null_probabilities[s];
+  }
+  return std::min(1.0, 2 * std::min(lower, upper));
 }
 
 }  // namespace perfgate

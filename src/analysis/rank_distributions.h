@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace perfgate {
@@ -23,5 +24,9 @@ std::vector<double> SignedRankDistribution(size_t n);
 // P(U = u) for u = 0 .. m*n, where U counts the pairs (x, y) with x > y when m values of x
 // and n values of y, all distinct, are in a uniformly random order.
 std::vector<double> RankSumDistribution(size_t m, size_t n);
+
+// The two-sided p-value of an observed statistic (rounded to the nearest integer value) under
+// a null distribution symmetric about its centre: 2 * the smaller tail, capped at 1.
+double TwoSidedExactP(std::span<const double> null_probabilities, double statistic);
 
 }  // namespace perfgate

@@ -37,25 +37,26 @@ IntervalRank NormalIntervalRank(double mean, double sd, double confidence) {
   return {.k = static_cast<size_t>(k), .confidence = 1 - 2 * NormalCdf((k - 0.5 - mean) / sd)};
 }
 
+ShiftEstimate ShiftFromLogs(double log_shift, double log_low, double log_high, double confidence,
+                            bool exact) {
+  return {.log_shift = log_shift,
+          .log_low = log_low,
+          .log_high = log_high,
+          .change = std::expm1(log_shift),
+          .low = std::expm1(log_low),
+          .high = std::expm1(log_high),
+          .confidence = confidence,
+          .exact = exact};
+}
+
 ShiftEstimate EstimateShift(std::vector<double> elementary, IntervalRank rank, bool exact) {
-  ShiftEstimate estimate;
-  if (elementary.empty()) return estimate;
+  if (elementary.empty()) return {};
   std::ranges::sort(elementary);
-  estimate.log_shift = Median(elementary);
-  if (rank.k == 0) {
-    estimate.log_low = -kInfinity;
-    estimate.log_high = kInfinity;
-  } else {
-    size_t k = std::min(rank.k, (elementary.size() + 1) / 2);
-    estimate.log_low = elementary[k - 1];
-    estimate.log_high = elementary[elementary.size() - k];
-  }
-  estimate.change = std::expm1(estimate.log_shift);
-  estimate.low = std::expm1(estimate.log_low);
-  estimate.high = std::expm1(estimate.log_high);
-  estimate.confidence = rank.confidence;
-  estimate.exact = exact;
-  return estimate;
+  double log_shift = Median(elementary);
+  if (rank.k == 0) return ShiftFromLogs(log_shift, -kInfinity, kInfinity, rank.confidence, exact);
+  size_t k = std::min(rank.k, (elementary.size() + 1) / 2);
+  return ShiftFromLogs(log_shift, elementary[k - 1], elementary[elementary.size() - k],
+                       rank.confidence, exact);
 }
 
 }  // namespace perfgate

@@ -44,6 +44,10 @@ struct ShiftEstimate {
   bool exact = false;        // k from the exact null distribution
 };
 
+// A shift and interval on the log scale, with the relative changes filled in from them.
+ShiftEstimate ShiftFromLogs(double log_shift, double log_low, double log_high, double confidence,
+                            bool exact);
+
 // The estimate and interval from the elementary estimates (any order; consumed) and the
 // rank chosen for them. All NaN when `elementary` is empty.
 ShiftEstimate EstimateShift(std::vector<double> elementary, IntervalRank rank, bool exact);

@@ -2,47 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 #include <vector>
+
+#include "analysis/rank_distributions.h"
 
 namespace perfgate {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// For m values of x and n values of y, all distinct: how many of the C(m+n, m) orderings
-// give U = u, for every u in [0, m*n]. The largest value is either an x, which beats all n
-// values of y, or a y, which adds nothing: f(m, n, u) = f(m-1, n, u-n) + f(m, n-1, u).
-std::vector<uint64_t> ExactUCounts(size_t m, size_t n) {
-  std::vector<std::vector<uint64_t>> previous(n + 1, std::vector<uint64_t>{1});  // m = 0
-  for (size_t i = 1; i <= m; ++i) {
-    std::vector<std::vector<uint64_t>> current(n + 1);
-    current[0] = {1};
-    for (size_t j = 1; j <= n; ++j) {
-      current[j].assign(i * j + 1, 0);
-      for (size_t u = 0; u <= i * j; ++u) {
-        if (u >= j && u - j < previous[j].size()) current[j][u] += previous[j][u - j];
-        if (u < current[j - 1].size()) current[j][u] += current[j - 1][u];
-      }
-    }
-    previous = std::move(current);
-  }
-  return previous[n];
-}
-
-double ExactTwoSidedP(double u, size_t m, size_t n) {
-  std::vector<uint64_t> counts = ExactUCounts(m, n);
-  auto observed = static_cast<size_t>(std::llround(u));
-  uint64_t total = 0, lower = 0, upper = 0;
-  for (size_t k = 0; k < counts.size(); ++k) {
-    total += counts[k];
-    if (k <= observed) lower += counts[k];
-    if (k >= observed) upper += counts[k];
-  }
-  double tail = static_cast<double>(std::min(lower, upper)) / static_cast<double>(total);
-  return std::min(1.0, 2 * tail);
-}
 
 struct Ranking {
   double x_rank_sum = 0;
@@ -108,8 +76,8 @@ MannWhitneyResult MannWhitneyU(std::span<const double> x, std::span<const double
   MannWhitneyResult result;
   result.u = ranking.x_rank_sum - n1 * (n1 + 1) / 2;
   result.exact =
-      !ranking.has_ties && x.size() <= kMaxExactSampleSize && y.size() <= kMaxExactSampleSize;
-  result.p_value = result.exact ? ExactTwoSidedP(result.u, x.size(), y.size())
+      !ranking.has_ties && x.size() <= kMaxExactRankSize && y.size() <= kMaxExactRankSize;
+  result.p_value = result.exact ? TwoSidedExactP(RankSumDistribution(x.size(), y.size()), result.u)
                                 : NormalTwoSidedP(result.u, n1, n2, ranking.tie_term);
   return result;
 }

@@ -9,10 +9,6 @@
 
 namespace perfgate {
 
-// Up to this many values per side, and without ties, the exact distribution of U is used;
-// beyond it, the normal approximation is accurate and the exact counts grow too large.
-inline constexpr size_t kMaxExactSampleSize = 20;
-
 // The middle value; the mean of the two middle values for an even count. NaN when empty.
 double Median(std::span<const double> values);
 
@@ -22,9 +18,10 @@ struct MannWhitneyResult {
   bool exact = false;  // from the exact distribution rather than the normal approximation
 };
 
-// Two-sided Mann–Whitney U test of `x` against `y`. Exact (p = 2 * the smaller tail,
-// capped at 1) for small samples without ties; otherwise the normal approximation with tie
-// and continuity corrections. Agrees with scipy.stats.mannwhitneyu(x, y) for those methods.
+// Two-sided Mann–Whitney U test of `x` against `y`. Exact (p = 2 * the smaller tail of
+// RankSumDistribution, capped at 1) for up to kMaxExactRankSize values per side without ties;
+// otherwise the normal approximation with tie and continuity corrections. Agrees with
+// scipy.stats.mannwhitneyu(x, y) for those methods.
 MannWhitneyResult MannWhitneyU(std::span<const double> x, std::span<const double> y);
 
 // The smallest two-sided p-value any data can give with n1 vs n2 values: 2 / C(n1+n2, n1),

@@ -11,19 +11,6 @@
 namespace perfgate {
 namespace {
 
-std::vector<double> LogsOfUsable(std::span<const double> values, size_t& dropped) {
-  std::vector<double> logs;
-  logs.reserve(values.size());
-  for (double v : values) {
-    if (std::isfinite(v) && v > 0) {
-      logs.push_back(std::log(v));
-    } else {
-      ++dropped;
-    }
-  }
-  return logs;
-}
-
 std::vector<double> PairwiseDifferences(std::span<const double> x, std::span<const double> y) {
   std::vector<double> differences;
   differences.reserve(x.size() * y.size());
@@ -43,6 +30,19 @@ IntervalRank RankSumIntervalRank(size_t m, size_t n, double confidence) {
 }
 
 }  // namespace
+
+std::vector<double> LogsOfUsable(std::span<const double> values, size_t& dropped) {
+  std::vector<double> logs;
+  logs.reserve(values.size());
+  for (double v : values) {
+    if (std::isfinite(v) && v > 0) {
+      logs.push_back(std::log(v));
+    } else {
+      ++dropped;
+    }
+  }
+  return logs;
+}
 
 Result<UnpairedComparison> CompareUnpaired(std::span<const double> base,
                                            std::span<const double> candidate, double confidence) {

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "analysis/normality.h"
 #include "analysis/shift_estimate.h"
@@ -37,6 +38,9 @@ struct UnpairedComparison {
   // rely on the rank-based interval and p-value.
   bool welch_appropriate = false;
 };
+
+// The logs of the values that are finite and > 0, in order; `dropped` counts the others.
+std::vector<double> LogsOfUsable(std::span<const double> values, size_t& dropped);
 
 // InvalidInput when `confidence` is not in (0, 1).
 [[nodiscard]] Result<UnpairedComparison> CompareUnpaired(std::span<const double> base,

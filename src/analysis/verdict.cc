@@ -7,7 +7,10 @@
 namespace perfgate {
 namespace {
 
-constexpr std::array<std::pair<Verdict, const char*>, 5> kVerdictNames = {{
+template <typename Enum, size_t N>
+using NameTable = std::array<std::pair<Enum, const char*>, N>;
+
+constexpr NameTable<Verdict, 5> kVerdictNames = {{
     {Verdict::kRegression, "regression"},
     {Verdict::kImprovement, "improvement"},
     {Verdict::kUnchanged, "unchanged"},
@@ -15,20 +18,38 @@ constexpr std::array<std::pair<Verdict, const char*>, 5> kVerdictNames = {{
     {Verdict::kMissing, "missing"},
 }};
 
-}  // namespace
+constexpr NameTable<ComparisonMethod, 2> kMethodNames = {{
+    {ComparisonMethod::kPaired, "paired"},
+    {ComparisonMethod::kUnpaired, "unpaired"},
+}};
 
-const char* VerdictName(Verdict verdict) {
-  for (const auto& [value, name] : kVerdictNames) {
-    if (value == verdict) return name;
+// The name of `value`; the last entry's for a value outside the table.
+template <typename Enum, size_t N>
+const char* NameIn(const NameTable<Enum, N>& names, Enum value) {
+  for (const auto& [entry, name] : names) {
+    if (entry == value) return name;
   }
-  return "missing";
+  return names.back().second;
 }
 
-std::optional<Verdict> ParseVerdict(std::string_view name) {
-  for (const auto& [value, verdict_name] : kVerdictNames) {
-    if (name == verdict_name) return value;
+template <typename Enum, size_t N>
+std::optional<Enum> ParseIn(const NameTable<Enum, N>& names, std::string_view name) {
+  for (const auto& [entry, entry_name] : names) {
+    if (name == entry_name) return entry;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+const char* VerdictName(Verdict verdict) { return NameIn(kVerdictNames, verdict); }
+
+std::optional<Verdict> ParseVerdict(std::string_view name) { return ParseIn(kVerdictNames, name); }
+
+const char* MethodName(ComparisonMethod method) { return NameIn(kMethodNames, method); }
+
+std::optional<ComparisonMethod> ParseMethod(std::string_view name) {
+  return ParseIn(kMethodNames, name);
 }
 
 size_t Comparison::Count(Verdict verdict) const {

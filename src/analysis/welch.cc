@@ -39,13 +39,20 @@ WelchResult WelchTTest(std::span<const double> x, std::span<const double> y) {
   double vb = b.variance / b.n;
   double difference = b.mean - a.mean;
   if (va + vb == 0) {
-    if (difference == 0) return {.t = 0, .df = a.n + b.n - 2, .p_value = 1};
-    return {.t = std::copysign(std::numeric_limits<double>::infinity(), difference),
-            .df = a.n + b.n - 2,
+    double df = a.n + b.n - 2;
+    if (difference == 0) {
+      return {.difference = 0, .standard_error = 0, .t = 0, .df = df, .p_value = 1};
+    }
+    return {.difference = difference,
+            .standard_error = 0,
+            .t = std::copysign(std::numeric_limits<double>::infinity(), difference),
+            .df = df,
             .p_value = 0};
   }
   WelchResult result;
-  result.t = difference / std::sqrt(va + vb);
+  result.difference = difference;
+  result.standard_error = std::sqrt(va + vb);
+  result.t = difference / result.standard_error;
   result.df = (va + vb) * (va + vb) / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
   result.p_value = StudentTTwoSidedP(result.t, result.df);
   return result;

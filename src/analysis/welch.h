@@ -11,9 +11,11 @@ namespace perfgate {
 struct WelchResult {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-  double t = kNaN;        // (mean(y) - mean(x)) / sqrt(var(x)/n_x + var(y)/n_y)
-  double df = kNaN;       // Welch–Satterthwaite degrees of freedom
-  double p_value = kNaN;  // two-sided, from Student's t with df degrees of freedom
+  double difference = kNaN;      // mean(y) - mean(x)
+  double standard_error = kNaN;  // sqrt(var(x)/n_x + var(y)/n_y)
+  double t = kNaN;               // difference / standard_error
+  double df = kNaN;              // Welch–Satterthwaite degrees of freedom
+  double p_value = kNaN;         // two-sided, from Student's t with df degrees of freedom
 };
 
 // Tests mean(y) - mean(x) = 0. All NaN when a side has fewer than 2 values. When both

@@ -65,10 +65,20 @@ std::string FormatValue(double value, std::string_view unit) {
 
 std::string FormatChange(double change) {
   if (std::isnan(change)) return std::string(kNotAvailable);
+  if (std::isinf(change)) return change > 0 ? "+inf" : "-inf";
   std::string text = fmt::format("{:+.1f}%", change * 100);
   // A change that rounds to nothing has no direction worth a sign.
   if (text == "+0.0%" || text == "-0.0%") return "0.0%";
   return text;
+}
+
+std::string FormatInterval(double low, double high, double confidence) {
+  if (std::isnan(low) || std::isnan(high)) return std::string(kNotAvailable);
+  // A relative change cannot fall below -100%: that end is as open as an infinite one.
+  if (std::isinf(high) || std::isinf(low) || low <= -1) return "unbounded";
+  std::string interval = fmt::format("[{}, {}]", FormatChange(low), FormatChange(high));
+  if (std::isnan(confidence)) return interval;
+  return fmt::format("{} {:.1f}%", interval, confidence * 100);
 }
 
 std::string FormatPValue(double p_value) {

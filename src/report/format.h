@@ -20,10 +20,15 @@ inline constexpr std::string_view kNotAvailable = "n/a";
 //   "" -> the bare number; anything else -> number, space, unit: 1234 -> "1234 req/s"
 std::string FormatValue(double value, std::string_view unit);
 
-// A relative change as a signed percentage with one decimal: 0.123 -> "+12.3%".
+// A relative change as a signed percentage with one decimal: 0.123 -> "+12.3%"; +inf as
+// "+inf".
 std::string FormatChange(double change);
 
-// A p-value with three decimals: 0.00794 -> "0.008"; below 0.001 -> "<0.001".
+// A confidence interval of relative changes with its achieved coverage:
+// "[+2.2%, +4.0%] 95.1%"; "unbounded" when an end is infinite, n/a when unknown.
+std::string FormatInterval(double low, double high, double confidence);
+
+// A p- or q-value with three decimals: 0.00794 -> "0.008"; below 0.001 -> "<0.001".
 std::string FormatPValue(double p_value);
 
 // The first 7 characters of a commit SHA, as git and GitHub abbreviate it.

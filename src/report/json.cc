@@ -14,7 +14,7 @@ namespace {
 // top-down: who was compared, then the verdict, then the series.
 using Json = nlohmann::ordered_json;
 
-// JSON has no NaN: an unknown number is null.
+// JSON has no NaN or infinity: an unknown number, or an unbounded interval's end, is null.
 Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 
 Json Values(const std::vector<double>& values) {
@@ -29,18 +29,26 @@ Json Side(JobId job, const std::string& commit, const std::string& repository_ur
 }
 
 Json Series(const SeriesComparison& s) {
-  return Json{{"scenario", s.scenario},
-              {"metric", s.metric},
-              {"series", s.series},
-              {"unit", s.unit},
-              {"better", s.better == Better::kLower ? "lower" : "higher"},
-              {"base", {{"values", Values(s.base_values)}, {"median", Number(s.base_median)}}},
-              {"candidate",
-               {{"values", Values(s.candidate_values)}, {"median", Number(s.candidate_median)}}},
-              {"change", Number(s.change)},
-              {"p_value", Number(s.p_value)},
-              {"verdict", VerdictName(s.verdict)},
-              {"note", s.note}};
+  return Json{
+      {"scenario", s.scenario},
+      {"metric", s.metric},
+      {"series", s.series},
+      {"unit", s.unit},
+      {"better", s.better == Better::kLower ? "lower" : "higher"},
+      {"base", {{"values", Values(s.base_values)}, {"median", Number(s.base_median)}}},
+      {"candidate",
+       {{"values", Values(s.candidate_values)}, {"median", Number(s.candidate_median)}}},
+      {"method", MethodName(s.method)},
+      {"pairs", s.pairs},
+      {"estimate", Number(s.estimate)},
+      {"interval",
+       {{"low", Number(s.low)}, {"high", Number(s.high)}, {"confidence", Number(s.confidence)}}},
+      {"p_value", Number(s.p_value)},
+      {"q_value", Number(s.q_value)},
+      {"margin", Number(s.margin)},
+      {"detectable_effect", Number(s.detectable_effect)},
+      {"verdict", VerdictName(s.verdict)},
+      {"note", s.note}};
 }
 
 }  // namespace
@@ -58,6 +66,9 @@ std::string RenderJson(const ReportInput& input) {
       {"base", Side(stored.base_job, stored.base_commit, input.repository_url)},
       {"candidate", Side(stored.candidate_job, stored.candidate_commit, input.repository_url)},
       {"created_at", FormatTimestamp(stored.created_at)},
+      {"mode", stored.mode == ComparisonMode::kInterleaved ? "interleaved" : "stored"},
+      {"pair_orders", stored.pair_orders},
+      {"seed", stored.seed},
       {"summary", Summary(comparison)},
       {"counts", std::move(counts)},
       {"series", std::move(series)}};

@@ -63,7 +63,7 @@ std::string Table(const std::vector<const SeriesComparison*>& series) {
     TableRow row = FormatRow(*s);
     for (std::string& cell : row) cell = Escape(cell);
     if (s->verdict == Verdict::kRegression) row.back() = "**" + row.back() + "**";
-    out += TableLine(row, Escape(s->note));
+    out += TableLine(row, Escape(SeriesNote(*s)));
   }
   return out;
 }

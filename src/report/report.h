@@ -46,7 +46,8 @@ std::string RenderTerminal(const ReportInput& input, bool color);
 // the unchanged ones folded in <details>. Labels are escaped for GitHub Markdown.
 std::string RenderMarkdown(const ReportInput& input);
 
-// The whole comparison as JSON (2-space indent, keys in a fixed order, NaN as null).
+// The whole comparison as JSON (2-space indent, keys in a fixed order, NaN and infinities
+// as null).
 std::string RenderJson(const ReportInput& input);
 
 }  // namespace perfgate

@@ -105,9 +105,10 @@ std::string RenderTerminal(const ReportInput& input, bool color) {
 
   std::string notes;
   for (const SeriesComparison* series : ordered) {
-    if (series->note.empty()) continue;
+    std::string note = SeriesNote(*series);
+    if (note.empty()) continue;
     notes += Printable(fmt::format("  {} {} {}: {}", series->scenario, series->metric,
-                                   series->series, series->note)) +
+                                   series->series, note)) +
              "\n";
   }
   if (!notes.empty()) out += "\nnotes:\n" + notes;

@@ -14,7 +14,8 @@ Result<StoredComparison> CompareJobs(const Config& config, ResultStore& results,
   stored.base_commit = base.commit;
   stored.candidate_commit = candidate.commit;
   stored.created_at = now;
-  stored.comparison = Compare(*base_samples, *candidate_samples, config.scenarios);
+  stored.comparison = CompareUnpaired(*base_samples, *candidate_samples, config.scenarios,
+                                      AnalysisPolicy{.level = config.analysis.fdr});
   return stored;
 }
 

@@ -126,8 +126,27 @@ CREATE TABLE process_groups (
 CREATE INDEX process_groups_by_job ON process_groups (job_id);
 )sql";
 
+// What a comparison needs to be rendered again later: how it was measured (mode, the pairs'
+// AB/BA orders and the seed that drew them) and, per series, the estimate with its
+// interval, p and q, the margin and the minimal detectable effect. `change` becomes
+// `estimate`: rows written before keep the change of medians there, without an interval.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE comparisons ADD COLUMN mode TEXT NOT NULL DEFAULT 'stored';
+ALTER TABLE comparisons ADD COLUMN pair_orders TEXT NOT NULL DEFAULT '';
+ALTER TABLE comparisons ADD COLUMN seed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comparison_series RENAME COLUMN change TO estimate;
+ALTER TABLE comparison_series ADD COLUMN method TEXT NOT NULL DEFAULT 'unpaired';
+ALTER TABLE comparison_series ADD COLUMN pairs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comparison_series ADD COLUMN low REAL;
+ALTER TABLE comparison_series ADD COLUMN high REAL;
+ALTER TABLE comparison_series ADD COLUMN confidence REAL;
+ALTER TABLE comparison_series ADD COLUMN q_value REAL;
+ALTER TABLE comparison_series ADD COLUMN margin REAL;
+ALTER TABLE comparison_series ADD COLUMN detectable_effect REAL;
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

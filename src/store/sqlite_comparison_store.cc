@@ -15,10 +15,33 @@ std::optional<Better> ParseBetter(std::string_view name) {
   return std::nullopt;
 }
 
+const char* ModeName(ComparisonMode mode) {
+  return mode == ComparisonMode::kInterleaved ? "interleaved" : "stored";
+}
+
+std::optional<ComparisonMode> ParseMode(std::string_view name) {
+  if (name == "interleaved") return ComparisonMode::kInterleaved;
+  if (name == "stored") return ComparisonMode::kStored;
+  return std::nullopt;
+}
+
+Error UnknownName(const std::string& what) {
+  return Internal(what + ", which perfgate does not know", {},
+                  "the database was edited by hand or is damaged; restore a backup");
+}
+
 constexpr const char* kInsertSeries =
     "INSERT INTO comparison_series (comparison_id, position, scenario, metric, series, unit,"
-    " better, base_values, candidate_values, base_median, candidate_median, change, p_value,"
-    " verdict, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    " better, base_values, candidate_values, base_median, candidate_median, estimate, p_value,"
+    " verdict, note, method, pairs, low, high, confidence, q_value, margin, detectable_effect)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23)";
+
+// The columns ReadSeries reads, in its order.
+constexpr const char* kSeriesColumns =
+    "scenario, metric, series, unit, better, base_values, candidate_values, base_median,"
+    " candidate_median, estimate, p_value, verdict, note, method, pairs, low, high, confidence,"
+    " q_value, margin, detectable_effect";
 
 void BindSeries(Statement& insert, int64_t position, const SeriesComparison& series) {
   insert.Bind(2, position)
@@ -31,14 +54,21 @@ void BindSeries(Statement& insert, int64_t position, const SeriesComparison& ser
       .Bind(9, EncodeNumberList(series.candidate_values))
       .Bind(10, series.base_median)
       .Bind(11, series.candidate_median)
-      .Bind(12, series.change)
+      .Bind(12, series.estimate)
       .Bind(13, series.p_value)
       .Bind(14, VerdictName(series.verdict))
-      .Bind(15, series.note);
+      .Bind(15, series.note)
+      .Bind(16, MethodName(series.method))
+      .Bind(17, static_cast<int64_t>(series.pairs))
+      .Bind(18, series.low)
+      .Bind(19, series.high)
+      .Bind(20, series.confidence)
+      .Bind(21, series.q_value)
+      .Bind(22, series.margin)
+      .Bind(23, series.detectable_effect);
 }
 
-// The series in the current row of a statement that selected comparison_series' columns
-// from scenario to note, in table order.
+// The series in the current row of a statement that selected kSeriesColumns.
 Result<SeriesComparison> ReadSeries(const Statement& row) {
   SeriesComparison series;
   series.scenario = row.Text(0);
@@ -47,14 +77,15 @@ Result<SeriesComparison> ReadSeries(const Statement& row) {
   series.unit = row.Text(3);
   std::optional<Better> better = ParseBetter(row.Text(4));
   std::optional<Verdict> verdict = ParseVerdict(row.Text(11));
-  if (!better || !verdict) {
-    return std::unexpected(
-        Internal("comparison series " + series.series + " has better `" + row.Text(4) +
-                     "` and verdict `" + row.Text(11) + "`, which perfgate does not know",
-                 {}, "the database was edited by hand or is damaged; restore a backup"));
+  std::optional<ComparisonMethod> method = ParseMethod(row.Text(13));
+  if (!better || !verdict || !method) {
+    return std::unexpected(UnknownName("comparison series " + series.series + " has better `" +
+                                       row.Text(4) + "`, verdict `" + row.Text(11) +
+                                       "` and method `" + row.Text(13) + "`"));
   }
   series.better = *better;
   series.verdict = *verdict;
+  series.method = *method;
   Result<std::vector<double>> base = DecodeNumberList(row.Text(5), "comparison_series.base_values");
   if (!base) return std::unexpected(std::move(base.error()));
   Result<std::vector<double>> candidate =
@@ -64,9 +95,16 @@ Result<SeriesComparison> ReadSeries(const Statement& row) {
   series.candidate_values = std::move(*candidate);
   series.base_median = row.Real(7);
   series.candidate_median = row.Real(8);
-  series.change = row.Real(9);
+  series.estimate = row.Real(9);
   series.p_value = row.Real(10);
   series.note = row.Text(12);
+  series.pairs = static_cast<size_t>(row.Int(14));
+  series.low = row.Real(15);
+  series.high = row.Real(16);
+  series.confidence = row.Real(17);
+  series.q_value = row.Real(18);
+  series.margin = row.Real(19);
+  series.detectable_effect = row.Real(20);
   return series;
 }
 
@@ -85,9 +123,11 @@ Result<void> SqliteStore::SaveComparison(const StoredComparison& stored) {
     }
     Result<void> inserted = db_.Execute(
         "INSERT INTO comparisons (candidate_job, base_job, base_commit, candidate_commit,"
-        " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        " created_at, mode, pair_orders, seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         stored.candidate_job, stored.base_job, stored.base_commit, stored.candidate_commit,
-        ToUnixMillis(stored.created_at));
+        ToUnixMillis(stored.created_at), ModeName(stored.mode), stored.pair_orders,
+        // SQLite integers are signed: the seed's 64 bits are stored as they are.
+        static_cast<int64_t>(stored.seed));
     if (!inserted) return inserted;
 
     Result<Statement> insert_series = db_.Query(kInsertSeries, db_.LastInsertId());
@@ -107,27 +147,34 @@ Result<void> SqliteStore::SaveComparison(const StoredComparison& stored) {
 Result<std::optional<StoredComparison>> SqliteStore::LoadComparison(JobId candidate_job) {
   return Transact(Transaction::Mode::kRead, [&]() -> Result<std::optional<StoredComparison>> {
     Result<Statement> head = db_.Query(
-        "SELECT id, base_job, base_commit, candidate_commit, created_at"
+        "SELECT id, base_job, base_commit, candidate_commit, created_at, mode, pair_orders, seed"
         " FROM comparisons WHERE candidate_job = ?1",
         candidate_job);
     if (!head) return std::unexpected(std::move(head.error()));
     Result<bool> found = head->Step();
     if (!found) return std::unexpected(std::move(found.error()));
     if (!*found) return std::nullopt;
+    std::optional<ComparisonMode> mode = ParseMode(head->Text(5));
+    if (!mode) {
+      return std::unexpected(
+          UnknownName("comparison mode `" + head->Text(5) + "`").In(db_.Where()));
+    }
     StoredComparison stored{
         .base_job = head->Int(1),
         .candidate_job = candidate_job,
         .base_commit = head->Text(2),
         .candidate_commit = head->Text(3),
         .created_at = FromUnixMillis(head->Int(4)),
+        .mode = *mode,
+        .pair_orders = head->Text(6),
+        .seed = static_cast<uint64_t>(head->Int(7)),
         .comparison = {},
     };
 
-    Result<Statement> rows = db_.Query(
-        "SELECT scenario, metric, series, unit, better, base_values, candidate_values,"
-        " base_median, candidate_median, change, p_value, verdict, note"
-        " FROM comparison_series WHERE comparison_id = ?1 ORDER BY position",
-        head->Int(0));
+    Result<Statement> rows = db_.Query(std::string("SELECT ") + kSeriesColumns +
+                                           " FROM comparison_series WHERE comparison_id = ?1"
+                                           " ORDER BY position",
+                                       head->Int(0));
     if (!rows) return std::unexpected(std::move(rows.error()));
     Result<std::vector<SeriesComparison>> series =
         ReadRows<SeriesComparison>(*rows, [&](const Statement& row) -> Result<SeriesComparison> {

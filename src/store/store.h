@@ -7,6 +7,7 @@
 // Thread-safety: a Store may be used from several threads.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,13 +73,16 @@ class ResultStore {
                                                                   const std::string& series) = 0;
 };
 
-// A comparison as stored: which jobs it compared, and every series' result.
+// A comparison as stored: which jobs it compared, how, and every series' result.
 struct StoredComparison {
   JobId base_job = 0;
   JobId candidate_job = 0;
   std::string base_commit;
   std::string candidate_commit;
   TimePoint created_at;
+  ComparisonMode mode = ComparisonMode::kStored;
+  std::string pair_orders = {};  // interleaved: each pair's order, "AB,BA,..."; empty when stored
+  uint64_t seed = 0;             // interleaved: the seed the pair orders were drawn with
   Comparison comparison;
 };
 

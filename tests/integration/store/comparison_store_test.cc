@@ -1,4 +1,5 @@
 #include <cmath>
+#include <limits>
 
 #include "store_fixture.h"
 
@@ -7,18 +8,28 @@ namespace {
 
 using ComparisonStoreTest = StoreTest;
 
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
 SeriesComparison MakeSeries(std::string series, Verdict verdict) {
   return SeriesComparison{.scenario = "http-api",
                           .metric = "latency_p99",
                           .series = std::move(series),
                           .unit = "s",
                           .better = Better::kLower,
+                          .method = ComparisonMethod::kPaired,
                           .base_values = {0.1, 0.2, 0.3},
-                          .candidate_values = {0.4, 0.5},
+                          .candidate_values = {0.4, 0.5, 0.6},
                           .base_median = 0.2,
-                          .candidate_median = 0.45,
-                          .change = 1.25,
+                          .candidate_median = 0.5,
+                          .pairs = 3,
+                          .estimate = 1.25,
+                          .low = 0.75,
+                          .high = 1.5,
+                          .confidence = 0.9375,
                           .p_value = 0.04,
+                          .q_value = 0.08,
+                          .margin = 0.05,
+                          .detectable_effect = 0.3,
                           .verdict = verdict,
                           .note = ""};
 }
@@ -29,12 +40,11 @@ StoredComparison MakeComparison(JobId base, JobId candidate) {
                            .series = "{}",
                            .unit = "req/s",
                            .better = Better::kHigher,
+                           .method = ComparisonMethod::kPaired,
                            .base_values = {},
                            .candidate_values = {10},
                            .base_median = std::nan(""),
                            .candidate_median = 10,
-                           .change = std::nan(""),
-                           .p_value = std::nan(""),
                            .verdict = Verdict::kMissing,
                            .note = "no base samples"};
   return StoredComparison{
@@ -43,6 +53,9 @@ StoredComparison MakeComparison(JobId base, JobId candidate) {
       .base_commit = Commit('a'),
       .candidate_commit = Commit('b'),
       .created_at = At(5000) + std::chrono::milliseconds(7),
+      .mode = ComparisonMode::kInterleaved,
+      .pair_orders = "AB,BA,BA",
+      .seed = 0xfedcba9876543210,  // above INT64_MAX: every bit must survive
       .comparison = {.series = {MakeSeries("{endpoint=\"/a\"}", Verdict::kRegression), missing}}};
 }
 
@@ -68,6 +81,9 @@ TEST_F(ComparisonStoreTest, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_EQ(got.base_commit, Commit('a'));
   EXPECT_EQ(got.candidate_commit, Commit('b'));
   EXPECT_EQ(got.created_at, saved.created_at);
+  EXPECT_EQ(got.mode, ComparisonMode::kInterleaved);
+  EXPECT_EQ(got.pair_orders, "AB,BA,BA");
+  EXPECT_EQ(got.seed, 0xfedcba9876543210);
   ASSERT_EQ(got.comparison.series.size(), 2u);
 
   const SeriesComparison& regression = got.comparison.series[0];
@@ -77,11 +93,19 @@ TEST_F(ComparisonStoreTest, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_EQ(regression.unit, "s");
   EXPECT_EQ(regression.better, Better::kLower);
   EXPECT_EQ(regression.base_values, (std::vector<double>{0.1, 0.2, 0.3}));
-  EXPECT_EQ(regression.candidate_values, (std::vector<double>{0.4, 0.5}));
+  EXPECT_EQ(regression.candidate_values, (std::vector<double>{0.4, 0.5, 0.6}));
   EXPECT_EQ(regression.base_median, 0.2);
-  EXPECT_EQ(regression.candidate_median, 0.45);
-  EXPECT_EQ(regression.change, 1.25);
+  EXPECT_EQ(regression.candidate_median, 0.5);
+  EXPECT_EQ(regression.method, ComparisonMethod::kPaired);
+  EXPECT_EQ(regression.pairs, 3u);
+  EXPECT_EQ(regression.estimate, 1.25);
+  EXPECT_EQ(regression.low, 0.75);
+  EXPECT_EQ(regression.high, 1.5);
+  EXPECT_EQ(regression.confidence, 0.9375);
   EXPECT_EQ(regression.p_value, 0.04);
+  EXPECT_EQ(regression.q_value, 0.08);
+  EXPECT_EQ(regression.margin, 0.05);
+  EXPECT_EQ(regression.detectable_effect, 0.3);
   EXPECT_EQ(regression.verdict, Verdict::kRegression);
   EXPECT_EQ(regression.note, "");
 
@@ -90,10 +114,42 @@ TEST_F(ComparisonStoreTest, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_TRUE(missing.base_values.empty());
   EXPECT_TRUE(std::isnan(missing.base_median));
   EXPECT_EQ(missing.candidate_median, 10);
-  EXPECT_TRUE(std::isnan(missing.change));
-  EXPECT_TRUE(std::isnan(missing.p_value));
+  EXPECT_EQ(missing.pairs, 0u);
+  for (double unknown :
+       {missing.estimate, missing.low, missing.high, missing.confidence, missing.p_value,
+        missing.q_value, missing.margin, missing.detectable_effect}) {
+    EXPECT_TRUE(std::isnan(unknown));
+  }
   EXPECT_EQ(missing.verdict, Verdict::kMissing);
   EXPECT_EQ(missing.note, "no base samples");
+}
+
+TEST_F(ComparisonStoreTest, UnboundedIntervalsAndStoredModeRoundTrip) {
+  Job base = Create(JobKind::kBaseline, Commit('a'));
+  Job candidate = Create(JobKind::kTest, Commit('b'));
+  StoredComparison saved = MakeComparison(base.id, candidate.id);
+  saved.mode = ComparisonMode::kStored;
+  saved.pair_orders = "";
+  saved.seed = 0;
+  SeriesComparison& unbounded = saved.comparison.series[0];
+  unbounded.method = ComparisonMethod::kUnpaired;
+  unbounded.pairs = 0;
+  unbounded.low = -1;
+  unbounded.high = kInfinity;
+  unbounded.detectable_effect = kInfinity;
+  unbounded.verdict = Verdict::kInconclusive;
+  ASSERT_TRUE(store_->SaveComparison(saved));
+
+  Result<std::optional<StoredComparison>> loaded = store_->LoadComparison(candidate.id);
+  ASSERT_TRUE(loaded && loaded->has_value());
+  EXPECT_EQ((*loaded)->mode, ComparisonMode::kStored);
+  EXPECT_EQ((*loaded)->pair_orders, "");
+  const SeriesComparison& got = (*loaded)->comparison.series[0];
+  EXPECT_EQ(got.method, ComparisonMethod::kUnpaired);
+  EXPECT_EQ(got.low, -1);
+  EXPECT_EQ(got.high, kInfinity);
+  EXPECT_EQ(got.detectable_effect, kInfinity);
+  EXPECT_EQ(got.verdict, Verdict::kInconclusive);
 }
 
 TEST_F(ComparisonStoreTest, SavingAgainReplacesTheEarlierComparison) {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
 #include <memory>
 
 #include "store_fixture.h"
@@ -77,7 +78,8 @@ TEST_F(MigrationsTest, AVersion1DatabaseKeepsItsJobsWithQueueDefaults) {
   }
   Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v1.db", dir_.Path());
   ASSERT_TRUE(opened) << opened.error().ToString();
-  EXPECT_EQ(RawDatabase(path).QueryInt("SELECT MAX(version) FROM schema_migrations"), 2);
+  EXPECT_EQ(RawDatabase(path).QueryInt("SELECT MAX(version) FROM schema_migrations"),
+            LatestSchemaVersion());
 
   Result<std::vector<Job>> jobs = (*opened)->ListJobs(JobFilter{});
   ASSERT_TRUE(jobs) << jobs.error().ToString();
@@ -99,6 +101,44 @@ TEST_F(MigrationsTest, AVersion1DatabaseKeepsItsJobsWithQueueDefaults) {
   // The new tables work on the migrated file.
   Result<int64_t> phase = (*opened)->StartPhase(job.id, "", "checkout", -1, At(4));
   EXPECT_TRUE(phase) << phase.error().ToString();
+}
+
+TEST_F(MigrationsTest, AVersion2ComparisonReadsAsStoredWithItsChangeAsTheEstimate) {
+  store_.reset();
+  std::string path = dir_.Path("v2.db");
+  {
+    Result<SqliteDb> db = SqliteDb::Open(path);
+    ASSERT_TRUE(db) << db.error().ToString();
+    ASSERT_TRUE(MigrateTo(*db, 2, At(1)));
+    ASSERT_TRUE(
+        db->Execute("INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, created_at)"
+                    " VALUES ('test', 'succeeded', ?1, 'main', '[\"http-api\"]', 1000)",
+                    Commit('b')));
+    ASSERT_TRUE(db->Execute(
+        "INSERT INTO comparisons (candidate_job, base_job, base_commit, candidate_commit,"
+        " created_at) VALUES (1, 7, ?1, ?2, 3000)",
+        Commit('a'), Commit('b')));
+    ASSERT_TRUE(db->Execute(
+        "INSERT INTO comparison_series (comparison_id, position, scenario, metric, series, unit,"
+        " better, base_values, candidate_values, base_median, candidate_median, change, p_value,"
+        " verdict, note) VALUES (1, 0, 'http-api', 'latency_p99', '{}', 's', 'lower', '[1,2]',"
+        " '[3,4]', 1.5, 3.5, 1.3333, 0.1, 'inconclusive', '')"));
+  }
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v2.db", dir_.Path());
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  Result<std::optional<StoredComparison>> loaded = (*opened)->LoadComparison(1);
+  ASSERT_TRUE(loaded) << loaded.error().ToString();
+  ASSERT_TRUE(loaded->has_value());
+  EXPECT_EQ((*loaded)->mode, ComparisonMode::kStored);
+  EXPECT_EQ((*loaded)->pair_orders, "");
+  ASSERT_EQ((*loaded)->comparison.series.size(), 1u);
+  const SeriesComparison& s = (*loaded)->comparison.series[0];
+  EXPECT_EQ(s.method, ComparisonMethod::kUnpaired);
+  EXPECT_EQ(s.estimate, 1.3333);
+  EXPECT_EQ(s.p_value, 0.1);
+  EXPECT_TRUE(std::isnan(s.low));
+  EXPECT_TRUE(std::isnan(s.q_value));
+  EXPECT_EQ(s.verdict, Verdict::kInconclusive);
 }
 
 TEST_F(MigrationsTest, MigrateToAnUnknownVersionIsInvalidInput) {

@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,24 +12,35 @@
 namespace perfgate {
 namespace {
 
-MetricConfig Metric(const std::string& name, const std::string& unit, Better better,
-                    Threshold threshold = {}) {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// Log-ratios of ten pairs, all positive. Reference values by enumerating the 2^10 sign
+// vectors and the 55 Walsh averages (independently of rank_distributions.cc):
+//   Hodges–Lehmann estimate 0.0305; exact two-sided p = 2 / 1024;
+//   95%: k = 9, [W_(9), W_(47)] = [0.0215, 0.039], coverage 0.951171875;
+//   90%: k = 11, [W_(11), W_(45)] = [0.0225, 0.038], coverage 0.916015625;
+//   99.75%: k = 1, [W_(1), W_(55)] = [0.012, 0.051], coverage 1 - 2/1024.
+const std::vector<double> kSlower = {0.031, 0.012, 0.044, 0.027, 0.018,
+                                     0.039, 0.025, 0.051, 0.022, 0.035};
+
+MetricConfig Metric(const std::string& name, Better better, Threshold threshold) {
   MetricConfig metric;
   metric.name = name;
-  metric.unit = unit;
+  metric.unit = name == "throughput" ? "req/s" : "s";
   metric.better = better;
   metric.threshold = threshold;
   return metric;
 }
 
-std::vector<ScenarioConfig> Scenarios() {
+std::vector<ScenarioConfig> Scenarios(Threshold latency = {true, 0.02},
+                                      Threshold throughput = {false, 10}) {
   ScenarioConfig api;
   api.name = "http-api";
-  api.metrics.push_back(Metric("latency_p99", "s", Better::kLower));
-  api.metrics.push_back(Metric("throughput", "req/s", Better::kHigher, {false, 10}));
+  api.metrics.push_back(Metric("latency_p99", Better::kLower, latency));
+  api.metrics.push_back(Metric("throughput", Better::kHigher, throughput));
   ScenarioConfig batch;
   batch.name = "batch";
-  batch.metrics.push_back(Metric("duration", "s", Better::kLower));
+  batch.metrics.push_back(Metric("duration", Better::kLower, {true, 0.05}));
   return {api, batch};
 }
 
@@ -43,110 +56,318 @@ Sample MakeSample(const std::string& scenario, const std::string& metric, const 
 }
 
 // One sample per value, repetitions 0, 1, ...
-void Add(std::vector<Sample>& samples, const std::string& scenario, const std::string& metric,
-         const std::string& series, const std::vector<std::optional<double>>& values) {
+void Add(std::vector<Sample>& samples, const std::string& metric, const std::string& series,
+         const std::vector<std::optional<double>>& values,
+         const std::string& scenario = "http-api") {
   for (size_t i = 0; i < values.size(); ++i) {
     samples.push_back(MakeSample(scenario, metric, series, static_cast<int>(i), values[i]));
   }
 }
 
-const SeriesComparison* Find(const Comparison& comparison, const std::string& metric,
-                             const std::string& series) {
-  for (const SeriesComparison& s : comparison.series) {
-    if (s.metric == metric && s.series == series) return &s;
+// A base of different levels per pair, and a candidate whose log-ratios are `d`.
+struct PairedSides {
+  std::vector<Sample> base;
+  std::vector<Sample> candidate;
+};
+PairedSides WithLogRatios(const std::string& metric, const std::string& series,
+                          const std::vector<double>& d) {
+  PairedSides sides;
+  std::vector<std::optional<double>> base, candidate;
+  for (size_t i = 0; i < d.size(); ++i) {
+    double level = 100 + 3 * static_cast<double>(i % 4);
+    base.push_back(level);
+    candidate.push_back(level * std::exp(d[i]));
   }
-  return nullptr;
+  Add(sides.base, metric, series, base);
+  Add(sides.candidate, metric, series, candidate);
+  return sides;
 }
 
-TEST(CompareTest, GroupsBySeriesAndSortsByScenarioMetricSeries) {
-  std::vector<Sample> base, candidate;
-  for (auto* side : {&base, &candidate}) {
-    Add(*side, "http-api", "throughput", "{}", {100, 101, 102});
-    Add(*side, "http-api", "latency_p99", R"({endpoint="/b"})", {1, 2, 3});
-    Add(*side, "http-api", "latency_p99", R"({endpoint="/a"})", {1, 2, 3});
-    Add(*side, "batch", "duration", "{}", {5, 6, 7});
-  }
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  std::vector<std::string> order;
-  for (const SeriesComparison& s : comparison.series) {
-    order.push_back(s.scenario + " " + s.metric + " " + s.series);
-  }
-  EXPECT_THAT(order, ::testing::ElementsAre(
-                         "batch duration {}", R"(http-api latency_p99 {endpoint="/a"})",
-                         R"(http-api latency_p99 {endpoint="/b"})", "http-api throughput {}"));
+std::vector<double> Negated(std::vector<double> d) {
+  for (double& v : d) v = -v;
+  return d;
 }
 
-TEST(CompareTest, FillsUnitAndBetterFromConfig) {
+AnalysisPolicy Level(double level) { return AnalysisPolicy{.level = level}; }
+
+SeriesComparison Only(const Comparison& comparison) {
+  EXPECT_EQ(comparison.series.size(), 1u);
+  return comparison.series.at(0);
+}
+
+TEST(ComparePairedTest, RegressionIsDecidedOnTheDiscoveryInterval) {
+  PairedSides sides = WithLogRatios("latency_p99", "{}", kSlower);
+  Comparison comparison = ComparePaired(sides.base, sides.candidate, Scenarios(), Level(0.05));
+  const SeriesComparison& s = Only(comparison);
+  EXPECT_EQ(s.verdict, Verdict::kRegression);
+  EXPECT_EQ(s.method, ComparisonMethod::kPaired);
+  EXPECT_EQ(s.pairs, 10u);
+  EXPECT_NEAR(s.estimate, std::expm1(0.0305), 1e-12);
+  // One series selected of one tested: the false-coverage level is 1 - 0.05.
+  EXPECT_NEAR(s.low, std::expm1(0.0215), 1e-12);
+  EXPECT_NEAR(s.high, std::expm1(0.039), 1e-12);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.951171875);
+  EXPECT_DOUBLE_EQ(s.p_value, 2.0 / 1024);
+  EXPECT_DOUBLE_EQ(s.q_value, 2.0 / 1024);
+  EXPECT_DOUBLE_EQ(s.margin, 0.02);
+  // RobustScale(d) = 1.4826 * 0.0085; at alpha 0.05 the significance alone needs
+  // log-ratio 0.0114251, and an estimate beyond the margin with 80% power needs
+  // log(1.02) + 0.0114251 - 0.0079929 (the part of the formula that is z_0.8 * se).
+  EXPECT_NEAR(s.detectable_effect, 0.02350686941486348, 1e-9);
+  EXPECT_EQ(s.note, "");
+}
+
+TEST(ComparePairedTest, SignificantButWithinTheMarginIsUnchanged) {
+  PairedSides sides = WithLogRatios("latency_p99", "{}", kSlower);
+  Comparison comparison =
+      ComparePaired(sides.base, sides.candidate, Scenarios({true, 0.04}), Level(0.05));
+  const SeriesComparison& s = Only(comparison);
+  // +3.1% is not beyond 4%; the 90% equivalence interval [+2.28%, +3.87%] lies inside.
+  EXPECT_EQ(s.verdict, Verdict::kUnchanged);
+  EXPECT_NEAR(s.low, std::expm1(0.0225), 1e-12);
+  EXPECT_NEAR(s.high, std::expm1(0.038), 1e-12);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.916015625);
+}
+
+TEST(ComparePairedTest, EstimateJustBeyondAndJustWithinTheMargin) {
+  PairedSides sides = WithLogRatios("latency_p99", "{}", kSlower);
+  double estimate = std::expm1(0.0305);
+  EXPECT_EQ(Only(ComparePaired(sides.base, sides.candidate, Scenarios({true, estimate - 1e-9}),
+                               Level(0.05)))
+                .verdict,
+            Verdict::kRegression);
+  // Not beyond the margin, and the equivalence interval reaches past it (+3.87%).
+  EXPECT_EQ(Only(ComparePaired(sides.base, sides.candidate, Scenarios({true, estimate + 1e-9}),
+                               Level(0.05)))
+                .verdict,
+            Verdict::kInconclusive);
+  // The equivalence interval's upper end just inside or just on the margin.
+  double high = std::expm1(0.038);
+  EXPECT_EQ(
+      Only(ComparePaired(sides.base, sides.candidate, Scenarios({true, high + 1e-9}), Level(0.05)))
+          .verdict,
+      Verdict::kUnchanged);
+  EXPECT_EQ(
+      Only(ComparePaired(sides.base, sides.candidate, Scenarios({true, high - 1e-9}), Level(0.05)))
+          .verdict,
+      Verdict::kInconclusive);
+}
+
+TEST(ComparePairedTest, TooFewPairsForTheLevelSayWhatIsDetectable) {
+  // Ten pairs cannot give p < 2 / 1024 = 0.00195, above a level of 0.001.
+  PairedSides sides = WithLogRatios("latency_p99", "{}", kSlower);
+  const SeriesComparison& s =
+      Only(ComparePaired(sides.base, sides.candidate, Scenarios(), Level(0.001)));
+  EXPECT_EQ(s.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(s.detectable_effect, kInfinity);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.916015625);
+  EXPECT_EQ(s.note,
+            "10 pairs cannot reach p <= 0.001 (the level of one more changed series of 1): "
+            "measure more");
+}
+
+TEST(ComparePairedTest, BenjaminiHochbergAcrossTheJobAndFalseCoverageInterval) {
+  PairedSides slower = WithLogRatios("latency_p99", R"({endpoint="/a"})", kSlower);
+  PairedSides flat =
+      WithLogRatios("latency_p99", R"({endpoint="/b"})",
+                    {0.01, -0.02, 0.005, -0.004, 0.012, -0.011, 0.003, -0.006, 0.008, -0.009});
+  std::vector<Sample> base = slower.base, candidate = slower.candidate;
+  base.insert(base.end(), flat.base.begin(), flat.base.end());
+  candidate.insert(candidate.end(), flat.candidate.begin(), flat.candidate.end());
+  Comparison comparison = ComparePaired(base, candidate, Scenarios(), Level(0.005));
+  ASSERT_EQ(comparison.series.size(), 2u);
+  const SeriesComparison& a = comparison.series[0];
+  const SeriesComparison& b = comparison.series[1];
+  // q = 2 * (2 / 1024) for the smaller of two p-values; selected at 0.005, so R = 1 of m = 2
+  // and the interval is at 1 - 0.005 / 2: k = 1, the extreme Walsh averages.
+  EXPECT_DOUBLE_EQ(a.q_value, 4.0 / 1024);
+  EXPECT_EQ(a.verdict, Verdict::kRegression);
+  EXPECT_NEAR(a.low, std::expm1(0.012), 1e-12);
+  EXPECT_NEAR(a.high, std::expm1(0.051), 1e-12);
+  EXPECT_DOUBLE_EQ(a.confidence, 1 - 2.0 / 1024);
+  EXPECT_GE(b.q_value, b.p_value);
+  EXPECT_EQ(b.verdict, Verdict::kUnchanged);  // every |d| < 2%
+}
+
+TEST(ComparePairedTest, HigherIsBetterMetricsRegressDownwards) {
+  PairedSides sides = WithLogRatios("throughput", "{}", Negated(kSlower));
+  const SeriesComparison& s =
+      Only(ComparePaired(sides.base, sides.candidate, Scenarios({}, {true, 0.02}), Level(0.05)));
+  EXPECT_EQ(s.verdict, Verdict::kRegression);
+  EXPECT_NEAR(s.estimate, std::expm1(-0.0305), 1e-12);
+  PairedSides faster = WithLogRatios("latency_p99", "{}", Negated(kSlower));
+  EXPECT_EQ(Only(ComparePaired(faster.base, faster.candidate, Scenarios(), Level(0.05))).verdict,
+            Verdict::kImprovement);
+}
+
+TEST(ComparePairedTest, AbsoluteThresholdIsRelativeToTheBaseMedian) {
   std::vector<Sample> base, candidate;
-  Add(base, "http-api", "throughput", "{}", {100, 101, 102, 103, 104});
-  Add(candidate, "http-api", "throughput", "{}", {80, 81, 82, 83, 84});
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  ASSERT_EQ(comparison.series.size(), 1u);
-  const SeriesComparison& s = comparison.series[0];
+  Add(base, "throughput", "{}", {100, 98, 102});
+  Add(candidate, "throughput", "{}", {100, 98, 102});
+  const SeriesComparison& s = Only(ComparePaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_DOUBLE_EQ(s.margin, 0.1);  // 10 req/s of a median of 100
   EXPECT_EQ(s.unit, "req/s");
   EXPECT_EQ(s.better, Better::kHigher);
-  EXPECT_EQ(s.verdict, Verdict::kRegression);  // -20 req/s, beyond the absolute 10
 }
 
-TEST(CompareTest, UsesThePolicyOfTheMetric) {
+TEST(ComparePairedTest, OnePairHasNoFiniteInterval) {
   std::vector<Sample> base, candidate;
-  Add(base, "http-api", "throughput", "{}", {100, 101, 102, 103, 104});
-  Add(candidate, "http-api", "throughput", "{}", {95, 96, 97, 98, 99});  // -5: within 10
-  EXPECT_EQ(Compare(base, candidate, Scenarios()).series.at(0).verdict, Verdict::kUnchanged);
+  Add(base, "latency_p99", "{}", {1.0});
+  Add(candidate, "latency_p99", "{}", {1.01});
+  const SeriesComparison& s = Only(ComparePaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(s.pairs, 1u);
+  EXPECT_NEAR(s.estimate, 0.01, 1e-12);
+  EXPECT_EQ(s.low, -1);
+  EXPECT_EQ(s.high, kInfinity);
+  EXPECT_EQ(s.p_value, 1);
+  EXPECT_EQ(s.detectable_effect, kInfinity);
 }
 
-TEST(CompareTest, IgnoresMetricsAndScenariosNotInConfig) {
+TEST(ComparePairedTest, IdenticalSamplesAreUnchanged) {
+  std::vector<Sample> base, candidate;
+  Add(base, "latency_p99", "{}", {1.5, 1.2, 1.3, 1.4, 1.1});
+  Add(candidate, "latency_p99", "{}", {1.5, 1.2, 1.3, 1.4, 1.1});
+  const SeriesComparison& s = Only(ComparePaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.verdict, Verdict::kUnchanged);
+  EXPECT_EQ(s.estimate, 0);
+  EXPECT_EQ(s.low, 0);
+  EXPECT_EQ(s.high, 0);
+  EXPECT_EQ(s.p_value, 1);
+}
+
+TEST(ComparePairedTest, AllZeroIsUnchangedAndAZeroPairIsLeftOut) {
+  std::vector<Sample> base, candidate;
+  Add(base, "duration", "{}", {0.0, 0.0, 0.0}, "batch");
+  Add(candidate, "duration", "{}", {0.0, 0.0, 0.0}, "batch");
+  Add(base, "latency_p99", "{}", {1.0, 0.0, 1.0, 1.0, 1.0, 1.0});
+  Add(candidate, "latency_p99", "{}", {1.0, 1.0, 1.0, 1.0, 1.0, 1.0});
+  Comparison comparison = ComparePaired(base, candidate, Scenarios(), Level(0.05));
+  ASSERT_EQ(comparison.series.size(), 2u);
+  EXPECT_EQ(comparison.series[0].verdict, Verdict::kUnchanged);
+  EXPECT_EQ(comparison.series[0].note, "every value is 0 on both sides");
+  EXPECT_EQ(comparison.series[0].estimate, 0);
+  EXPECT_EQ(comparison.series[1].pairs, 5u);
+  EXPECT_EQ(comparison.series[1].note, "1 pair(s) left out: a side missing or <= 0");
+  EXPECT_EQ(comparison.series[1].verdict, Verdict::kUnchanged);
+}
+
+TEST(ComparePairedTest, ValuesThatCannotBeLoggedAreInconclusive) {
+  std::vector<Sample> base, candidate;
+  Add(base, "latency_p99", "{}", {0.0, 0.0});
+  Add(candidate, "latency_p99", "{}", {1.0, 2.0});
+  const SeriesComparison& s = Only(ComparePaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.verdict, Verdict::kInconclusive);
+  EXPECT_EQ(s.note, "relative changes need values > 0 on both sides");
+  EXPECT_TRUE(std::isnan(s.p_value));
+}
+
+TEST(ComparePairedTest, MissingSamplesBreakTheirPairOnly) {
+  std::vector<Sample> base, candidate;
+  Add(base, "latency_p99", "{}", {1.0, std::nullopt, 1.0});
+  candidate.push_back(MakeSample("http-api", "latency_p99", "{}", 2, 1.0));
+  candidate.push_back(MakeSample("http-api", "latency_p99", "{}", 1, 1.0));
+  candidate.push_back(MakeSample("http-api", "latency_p99", "{}", 0, 1.0));
+  const SeriesComparison& s = Only(ComparePaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.pairs, 2u);
+  EXPECT_THAT(s.base_values, ::testing::ElementsAre(1.0, 1.0));
+  EXPECT_THAT(s.candidate_values, ::testing::ElementsAre(1.0, 1.0, 1.0));  // by repetition
+}
+
+TEST(ComparePairedTest, MissingSides) {
+  std::vector<Sample> base, candidate;
+  Add(base, "latency_p99", R"({endpoint="/old"})", {1, 2, 3});
+  Add(candidate, "latency_p99", R"({endpoint="/new"})", {1, 2, 3});
+  Add(base, "latency_p99", R"({endpoint="/nan"})", {std::nullopt, std::nullopt});
+  Add(candidate, "latency_p99", R"({endpoint="/nan"})", {1, 2});
+  base.push_back(MakeSample("http-api", "throughput", "{}", 0, 100));
+  candidate.push_back(MakeSample("http-api", "throughput", "{}", 1, 100));
+  Comparison comparison = ComparePaired(base, candidate, Scenarios(), Level(0.05));
+  ASSERT_EQ(comparison.series.size(), 4u);
+  EXPECT_EQ(comparison.Count(Verdict::kMissing), 4u);
+  EXPECT_EQ(comparison.series[0].note, "the base has no value for this series");       // /nan
+  EXPECT_EQ(comparison.series[1].note, "the base has no value for this series");       // /new
+  EXPECT_EQ(comparison.series[2].note, "the candidate has no value for this series");  // /old
+  EXPECT_EQ(comparison.series[3].note, "no repetition has a value on both sides");
+  EXPECT_TRUE(std::isnan(comparison.series[0].q_value));
+}
+
+TEST(CompareTest, GroupsBySeriesSortsAndIgnoresWhatTheConfigDropped) {
   std::vector<Sample> base, candidate;
   for (auto* side : {&base, &candidate}) {
-    Add(*side, "http-api", "removed_metric", "{}", {1, 2, 3});
-    Add(*side, "gone", "latency_p99", "{}", {1, 2, 3});
-    Add(*side, "batch", "duration", "{}", {5, 6, 7});
+    Add(*side, "throughput", "{}", {100, 101, 102});
+    Add(*side, "latency_p99", R"({endpoint="/b"})", {1, 2, 3});
+    Add(*side, "latency_p99", R"({endpoint="/a"})", {1, 2, 3});
+    Add(*side, "removed_metric", "{}", {1, 2, 3});
+    Add(*side, "duration", "{}", {5, 6, 7}, "batch");
+    Add(*side, "latency_p99", "{}", {1, 2, 3}, "gone");
   }
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  ASSERT_EQ(comparison.series.size(), 1u);
-  EXPECT_EQ(comparison.series[0].metric, "duration");
+  for (const Comparison& comparison : {ComparePaired(base, candidate, Scenarios(), {}),
+                                       CompareUnpaired(base, candidate, Scenarios(), {})}) {
+    std::vector<std::string> order;
+    for (const SeriesComparison& s : comparison.series) {
+      order.push_back(s.scenario + " " + s.metric + " " + s.series);
+    }
+    EXPECT_THAT(order, ::testing::ElementsAre(
+                           "batch duration {}", R"(http-api latency_p99 {endpoint="/a"})",
+                           R"(http-api latency_p99 {endpoint="/b"})", "http-api throughput {}"));
+  }
+  EXPECT_TRUE(ComparePaired({}, {}, Scenarios(), {}).series.empty());
 }
 
-TEST(CompareTest, SeriesOnOneSideOnlyIsMissing) {
+// Sides whose logs are evenly spaced: they pass the normality screen, so Welch applies.
+std::vector<std::optional<double>> ExpOf(std::vector<double> logs) {
+  std::vector<std::optional<double>> values;
+  for (double v : logs) values.push_back(std::exp(v));
+  return values;
+}
+
+TEST(CompareUnpairedTest, WelchOnLogsWithTheTInterval) {
+  // Logs .1 .. .5 vs 1.1 .. 1.5: difference 1, standard error 0.1, df 8, p < 1e-5.
+  // Selected alone at 0.05: the interval is 1 +- t(0.975, 8) * 0.1, t = 2.306004 (tables).
   std::vector<Sample> base, candidate;
-  Add(base, "http-api", "latency_p99", R"({endpoint="/old"})", {1, 2, 3});
-  Add(candidate, "http-api", "latency_p99", R"({endpoint="/new"})", {1, 2, 3});
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  ASSERT_EQ(comparison.series.size(), 2u);
-  const SeriesComparison* added = Find(comparison, "latency_p99", R"({endpoint="/new"})");
-  const SeriesComparison* removed = Find(comparison, "latency_p99", R"({endpoint="/old"})");
-  ASSERT_NE(added, nullptr);
-  ASSERT_NE(removed, nullptr);
-  EXPECT_EQ(added->verdict, Verdict::kMissing);
-  EXPECT_EQ(added->note, "the base has no value for this series");
-  EXPECT_EQ(removed->verdict, Verdict::kMissing);
-  EXPECT_EQ(removed->note, "the candidate has no value for this series");
-  EXPECT_EQ(comparison.Count(Verdict::kMissing), 2u);
+  Add(base, "latency_p99", "{}", ExpOf({0.1, 0.2, 0.3, 0.4, 0.5}));
+  Add(candidate, "latency_p99", "{}", ExpOf({1.1, 1.2, 1.3, 1.4, 1.5}));
+  const SeriesComparison& s = Only(CompareUnpaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.method, ComparisonMethod::kUnpaired);
+  EXPECT_EQ(s.pairs, 0u);
+  EXPECT_EQ(s.verdict, Verdict::kRegression);
+  EXPECT_NEAR(s.estimate, std::expm1(1.0), 1e-12);
+  EXPECT_NEAR(std::log1p(s.low), 1 - 0.2306004, 1e-7);
+  EXPECT_NEAR(std::log1p(s.high), 1 + 0.2306004, 1e-7);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.95);
+  EXPECT_LT(s.p_value, 1e-5);
 }
 
-TEST(CompareTest, DropsMissingSamplesAndKeepsRepetitionOrder) {
+TEST(CompareUnpairedTest, WithoutNormalityTheRankIntervalDecides) {
+  // An outlier fails the screen (Jarque–Bera p = 1.2e-5): the exact Mann–Whitney p of 10
+  // vs 5 separated values is 2 / C(15, 5), and the exact 95% interval is bounded.
   std::vector<Sample> base, candidate;
-  Add(base, "batch", "duration", "{}", {5, std::nullopt, 7, 6});
-  candidate.push_back(MakeSample("batch", "duration", "{}", 1, 8));
-  candidate.push_back(MakeSample("batch", "duration", "{}", 0, 9));
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  ASSERT_EQ(comparison.series.size(), 1u);
-  EXPECT_THAT(comparison.series[0].base_values, ::testing::ElementsAre(5, 7, 6));
-  EXPECT_THAT(comparison.series[0].candidate_values, ::testing::ElementsAre(9, 8));
+  Add(base, "latency_p99", "{}", ExpOf({0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 5}));
+  Add(candidate, "latency_p99", "{}", ExpOf({6.1, 6.2, 6.3, 6.4, 6.5}));
+  const SeriesComparison& s = Only(CompareUnpaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_NEAR(s.p_value, 2.0 / 3003, 1e-12);
+  EXPECT_EQ(s.verdict, Verdict::kRegression);
+  EXPECT_GE(s.confidence, 0.95);
 }
 
-TEST(CompareTest, SeriesWithEveryValueMissingIsMissing) {
+TEST(CompareUnpairedTest, EqualSidesAreUnchanged) {
   std::vector<Sample> base, candidate;
-  Add(base, "batch", "duration", "{}", {5, 6, 7});
-  Add(candidate, "batch", "duration", "{}", {std::nullopt, std::nullopt});
-  Comparison comparison = Compare(base, candidate, Scenarios());
-  ASSERT_EQ(comparison.series.size(), 1u);
-  EXPECT_EQ(comparison.series[0].verdict, Verdict::kMissing);
-  EXPECT_TRUE(comparison.series[0].candidate_values.empty());
+  Add(base, "latency_p99", "{}", {1.0, 1.01, 0.99, 1.0, 1.02});
+  Add(candidate, "latency_p99", "{}", {1.0, 1.01, 0.99, 1.0, 1.02});
+  const SeriesComparison& s = Only(CompareUnpaired(base, candidate, Scenarios(), Level(0.05)));
+  EXPECT_EQ(s.verdict, Verdict::kUnchanged);
+  EXPECT_NEAR(s.estimate, 0, 1e-15);
 }
 
-TEST(CompareTest, NothingToCompareIsEmpty) {
-  EXPECT_TRUE(Compare({}, {}, Scenarios()).series.empty());
+TEST(CompareTest, CompareIsTheUnpairedComparisonAtTheDefaultPolicy) {
+  std::vector<Sample> base, candidate;
+  Add(base, "latency_p99", "{}", ExpOf({0.1, 0.2, 0.3, 0.4, 0.5}));
+  Add(candidate, "latency_p99", "{}", ExpOf({1.1, 1.2, 1.3, 1.4, 1.5}));
+  const SeriesComparison& s = Only(Compare(base, candidate, Scenarios()));
+  const SeriesComparison& unpaired = Only(CompareUnpaired(base, candidate, Scenarios(), {}));
+  EXPECT_EQ(s.verdict, unpaired.verdict);
+  EXPECT_EQ(s.low, unpaired.low);
 }
 
 }  // namespace

@@ -144,3 +144,36 @@ TEST(StudentTTest, InfinitiesAndDomain) {
 
 }  // namespace
 }  // namespace perfgate
+
+namespace perfgate {
+namespace {
+
+TEST(StudentTQuantileTest, ClosedFormsForOneAndTwoDegreesOfFreedom) {
+  // df = 1 is Cauchy: t = tan(pi (p - 1/2)); df = 2: t = (2p - 1) / sqrt(2 p (1 - p)).
+  for (double p : {0.0005, 0.025, 0.3, 0.9, 0.975, 0.9995}) {
+    EXPECT_NEAR(StudentTQuantile(p, 1) / std::tan(std::numbers::pi * (p - 0.5)), 1, 1e-10) << p;
+    EXPECT_NEAR(StudentTQuantile(p, 2) / ((2 * p - 1) / std::sqrt(2 * p * (1 - p))), 1, 1e-10) << p;
+  }
+}
+
+TEST(StudentTQuantileTest, MatchesPublishedTables) {
+  // Student's t table (e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2), six digits.
+  EXPECT_NEAR(StudentTQuantile(0.975, 8), 2.306004, 1e-6);
+  EXPECT_NEAR(StudentTQuantile(0.95, 8), 1.859548, 1e-6);
+  EXPECT_NEAR(StudentTQuantile(0.995, 30), 2.749996, 1e-6);
+  EXPECT_NEAR(StudentTQuantile(0.975, 4.5), -StudentTQuantile(0.025, 4.5), 1e-12);
+  EXPECT_NEAR(StudentTCdf(StudentTQuantile(0.999, 3.3), 3.3), 0.999, 1e-12);
+}
+
+TEST(StudentTQuantileTest, EdgesAndDomain) {
+  EXPECT_EQ(StudentTQuantile(0.5, 7), 0);
+  EXPECT_EQ(StudentTQuantile(0, 7), -INFINITY);
+  EXPECT_EQ(StudentTQuantile(1, 7), INFINITY);
+  EXPECT_NEAR(StudentTQuantile(0.975, INFINITY), NormalQuantile(0.975), 1e-12);
+  EXPECT_TRUE(std::isnan(StudentTQuantile(1.5, 7)));
+  EXPECT_TRUE(std::isnan(StudentTQuantile(0.5, 0)));
+  EXPECT_TRUE(std::isnan(StudentTQuantile(NAN, 7)));
+}
+
+}  // namespace
+}  // namespace perfgate

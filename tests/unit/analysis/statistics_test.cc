@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "analysis/rank_distributions.h"
+
 namespace perfgate {
 namespace {
 
@@ -77,25 +79,28 @@ TEST(MannWhitneyUTest, TiesUseNormalApproximationWithTieCorrection) {
 
 TEST(MannWhitneyUTest, LargeSamplesUseNormalApproximation) {
   std::vector<double> x, y;
-  for (int i = 0; i < 25; ++i) {
+  // 60 per side: x_i > y_j when i >= j + 2, so U = 1 + ... + 58 = 1711; mean 1800,
+  // variance 60 * 60 * 121 / 12 = 36300; z = (89 - 0.5) / sqrt(36300).
+  for (int i = 0; i < 60; ++i) {
     x.push_back(2.0 * i);
     y.push_back(2.0 * i + 3);
   }
   MannWhitneyResult result = MannWhitneyU(x, y);
   EXPECT_FALSE(result.exact);
-  EXPECT_EQ(result.u, 276);
-  EXPECT_NEAR(result.p_value, 0.4848629323784372, 1e-12);
+  EXPECT_EQ(result.u, 1711);
+  EXPECT_NEAR(result.p_value, 0.6422863113297959, 1e-12);
 }
 
 TEST(MannWhitneyUTest, LargestExactSizeStaysExact) {
   std::vector<double> x, y;
-  for (size_t i = 0; i < kMaxExactSampleSize; ++i) {
+  for (size_t i = 0; i < kMaxExactRankSize; ++i) {
     x.push_back(static_cast<double>(i));
-    y.push_back(static_cast<double>(i + kMaxExactSampleSize));
+    y.push_back(static_cast<double>(i + kMaxExactRankSize));
   }
   MannWhitneyResult result = MannWhitneyU(x, y);
   EXPECT_TRUE(result.exact);
-  EXPECT_NEAR(result.p_value, MinimumTwoSidedP(x.size(), y.size()), 1e-20);
+  // 2 / C(100, 50), about 2e-29: compared relatively.
+  EXPECT_NEAR(result.p_value / MinimumTwoSidedP(x.size(), y.size()), 1, 1e-9);
 }
 
 TEST(MannWhitneyUTest, AllValuesTiedGivesOne) {

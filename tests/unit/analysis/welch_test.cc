@@ -14,6 +14,8 @@ TEST(WelchTTestTest, EqualVariancesGiveAnIntegerDf) {
   std::vector<double> x = {1, 2, 3, 4, 5};
   std::vector<double> y = {3, 4, 5, 6, 7};
   WelchResult result = WelchTTest(x, y);
+  EXPECT_NEAR(result.difference, 2, 1e-14);
+  EXPECT_NEAR(result.standard_error, 1, 1e-14);
   EXPECT_NEAR(result.t, 2, 1e-14);
   EXPECT_NEAR(result.df, 8, 1e-12);
   EXPECT_NEAR(result.p_value, 0.0805162379572627, 1e-13);

@@ -8,6 +8,7 @@ namespace perfgate {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 TEST(FormatValueTest, SecondsInHumanUnits) {
   EXPECT_EQ(FormatValue(0.00123, "s"), "1.23 ms");
@@ -67,6 +68,23 @@ TEST(FormatChangeTest, NoChangeHasNoSign) {
 }
 
 TEST(FormatChangeTest, UndefinedChange) { EXPECT_EQ(FormatChange(kNaN), "n/a"); }
+
+TEST(FormatChangeTest, Infinite) {
+  EXPECT_EQ(FormatChange(kInfinity), "+inf");
+  EXPECT_EQ(FormatChange(-kInfinity), "-inf");
+}
+
+TEST(FormatIntervalTest, EndsAndCoverage) {
+  EXPECT_EQ(FormatInterval(0.0215, 0.0398, 0.951171875), "[+2.1%, +4.0%] 95.1%");
+  EXPECT_EQ(FormatInterval(-0.004, 0.011, kNaN), "[-0.4%, +1.1%]");
+  EXPECT_EQ(FormatInterval(0, 0, 0.9375), "[0.0%, 0.0%] 93.8%");
+}
+
+TEST(FormatIntervalTest, UnboundedAndUnknown) {
+  EXPECT_EQ(FormatInterval(-1, kInfinity, 1), "unbounded");
+  EXPECT_EQ(FormatInterval(-1, 0.5, 0.9), "unbounded");
+  EXPECT_EQ(FormatInterval(kNaN, kNaN, kNaN), "n/a");
+}
 
 TEST(FormatPValueTest, ThreeDecimals) {
   EXPECT_EQ(FormatPValue(0.007936507936507936), "0.008");

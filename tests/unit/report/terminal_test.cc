@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report.h"
+#include "report/table.h"
 #include "unit/report/report_fixture.h"
 
 namespace perfgate {
@@ -47,6 +48,22 @@ TEST(RenderTerminalTest, ControlCharactersInLabelsCannotReachTheTerminal) {
   std::string out = RenderTerminal({stored}, false);
   EXPECT_THAT(out, HasSubstr("{path=\"/?[2J\"}"));
   EXPECT_THAT(out, Not(HasSubstr("\x1b")));
+}
+
+TEST(SeriesNoteTest, InconclusiveSeriesSayWhatTheyCouldDetect) {
+  StoredComparison stored = testing::SmallComparison();
+  SeriesComparison s = stored.comparison.series[0];
+  EXPECT_EQ(SeriesNote(s), "no change is detectable with 3 pairs at this level");
+  s.detectable_effect = 0.0412;
+  s.note = "1 pair(s) left out: a side missing or <= 0";
+  EXPECT_EQ(SeriesNote(s),
+            "detectable: changes of 4.1% or more with 3 pairs; 1 pair(s) left out: a side "
+            "missing or <= 0");
+  s.method = ComparisonMethod::kUnpaired;
+  s.note.clear();
+  EXPECT_EQ(SeriesNote(s), "detectable: changes of 4.1% or more with 3 vs 3 windows");
+  s.verdict = Verdict::kUnchanged;
+  EXPECT_EQ(SeriesNote(s), "");
 }
 
 TEST(RenderTerminalTest, EmptyComparisonIsTheSummaryAlone) {
