@@ -38,7 +38,8 @@ void BM_StoreAddSamples(benchmark::State& state) {
   auto job = (*store)->CreateJob(BenchJob(), SystemClock().Now());
   std::vector<Sample> samples = MakeSamples(static_cast<int>(state.range(0)));
   for (auto _ : state) {
-    auto run = (*store)->CreateRun(job->id, "http-api", job->commit, SystemClock().Now());
+    auto run = (*store)->CreateRun(job->id, "http-api", job->commit, RunSide::kSingle,
+                                   SystemClock().Now());
     auto added = (*store)->AddSamples(run->id, samples);
     if (!added) state.SkipWithError(added.error().ToString().c_str());
   }
@@ -92,7 +93,8 @@ void BM_StoreLoadSamples(benchmark::State& state) {
   auto store = OpenStore("sqlite:bench.db", dir.Path());
   if (!store) return state.SkipWithError(store.error().ToString().c_str());
   auto job = (*store)->CreateJob(BenchJob(), SystemClock().Now());
-  auto run = (*store)->CreateRun(job->id, "http-api", job->commit, SystemClock().Now());
+  auto run =
+      (*store)->CreateRun(job->id, "http-api", job->commit, RunSide::kSingle, SystemClock().Now());
   (void)(*store)->AddSamples(run->id, MakeSamples(static_cast<int>(state.range(0))));
   (void)(*store)->FinishRun(run->id, RunState::kSucceeded, "", SystemClock().Now());
   for (auto _ : state) {

@@ -9,6 +9,9 @@
 // GET /search  looks up 2,000 keys in a sorted table of 100,000
 // GET /healthz 200 once the server accepts requests
 // GET /metrics http_request_duration_seconds{endpoint} and http_requests_total{endpoint,code}
+//
+// Built with -DEXTRA_WORK_PERCENT=N (`make EXTRA_WORK_PERCENT=N`), every request does N%
+// more work than it needs: a calibrated slowdown for measuring what perfgate can detect.
 
 #include <httplib.h>
 
@@ -29,9 +32,17 @@
 
 namespace {
 
-// 25 exponential buckets from 50us to 1s: fine enough that a quantile read from them moves
-// by a few percent, not by a whole decade.
-constexpr int kBucketCount = 25;
+#ifndef EXTRA_WORK_PERCENT
+#define EXTRA_WORK_PERCENT 0
+#endif
+constexpr double kExtraWork = EXTRA_WORK_PERCENT / 100.0;
+
+// Exponential buckets from 50us to 1s, each 10% wider than the one before. histogram_quantile
+// interpolates linearly inside a bucket, so a quantile read from them is off by at most a
+// bucket's width (10%) and typically a few percent, and a 2% shift in the service's latency
+// moves it by about 2%. With a factor of 1.5 (25 buckets over the same range) a shift smaller
+// than a bucket would show only as noise.
+constexpr int kBucketCount = 105;
 constexpr double kFirstBound = 50e-6;
 constexpr double kLastBound = 1.0;
 
@@ -174,6 +185,12 @@ httplib::Server::Handler Measured(Metrics& metrics, std::string endpoint,
     } catch (const std::exception& e) {
       response.status = 500;
       response.set_content(std::string(e.what()) + "\n", "text/plain");
+    }
+    if (kExtraWork > 0) {
+      // Busy, like the work itself: the extra time takes CPU, as slower code would.
+      auto done = start + (std::chrono::steady_clock::now() - start) * (1 + kExtraWork);
+      while (std::chrono::steady_clock::now() < done) {
+      }
     }
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     metrics.Record(endpoint, response.status == -1 ? 200 : response.status, elapsed.count());

@@ -24,8 +24,8 @@ int CompareCommand(const CompareOptions& options) {
     PrintError(candidate.error().In("candidate " + options.candidate));
     return kExitError;
   }
-  auto compared =
-      CompareJobs(workspace->config, *workspace->store, *base, *candidate, SystemClock().Now());
+  auto compared = CompareJobs(workspace->config, workspace->config.scenarios, *workspace->store,
+                              *base, *candidate, SystemClock().Now());
   if (!compared) {
     PrintError(compared.error());
     return kExitError;

@@ -12,7 +12,8 @@ namespace {
 constexpr std::string_view kPortPrefix = "port.";
 
 std::vector<std::string_view> AllowedNames(TemplateScope scope) {
-  std::vector<std::string_view> names = {"commit", "short_commit", "run", "workdir", "port.NAME"};
+  std::vector<std::string_view> names = {"commit", "short_commit", "job",
+                                         "run",    "workdir",      "port.NAME"};
   if (scope == TemplateScope::kLoad || scope == TemplateScope::kQuery) {
     names.insert(names.end(), {"rate", "duration"});
   }

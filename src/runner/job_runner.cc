@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <random>
+#include <tuple>
 
 #include "base/logging.h"
 #include "prometheus/client.h"
 #include "prometheus/managed.h"
 #include "runner/compare_jobs.h"
+#include "runner/interleaved_run.h"
 #include "runner/job_log.h"
 #include "runner/master_set.h"
 #include "runner/scenario_run.h"
@@ -27,28 +30,36 @@ std::vector<const ScenarioConfig*> ScenariosOf(const Config& config, const Job& 
   return scenarios;
 }
 
-std::vector<std::string> ScenarioNames(const Config& config, const Job& job) {
-  std::vector<std::string> names;
-  for (const ScenarioConfig* scenario : ScenariosOf(config, job)) names.push_back(scenario->name);
-  return names;
+// A scenario whose base and candidate this job measures pair by pair.
+bool IsInterleaved(const Job& job, const ScenarioConfig& scenario) {
+  return job.kind != JobKind::kBaseline && scenario.comparison == ComparisonMode::kInterleaved;
 }
 
+// Every scenario of a job measured: the interleaved ones with their base, the others for
+// the job's commit alone.
 class JobExecution {
  public:
-  JobExecution(const RunnerContext& context, const Job& job) : context_(context), job_(job) {}
+  JobExecution(const RunnerContext& context, const Job& job, std::string base_commit)
+      : context_(context), job_(job), base_commit_(std::move(base_commit)) {}
+
+  // The pairs' orders come from this seed: a report can say how they were drawn.
+  uint64_t seed() const { return seed_; }
+  const std::vector<std::pair<const ScenarioConfig*, InterleavedOutcome>>& interleaved() const {
+    return interleaved_;
+  }
 
   Result<void> Execute() {
     const Config& config = *context_.config;
     std::string work_dir = config.Resolve(config.work_dir);
-    std::string job_dir = "job-" + std::to_string(job_.id);
 
     // A managed Prometheus lives exactly as long as the job: its data is only this job's.
     std::unique_ptr<ManagedPrometheus> managed;
     std::string url = config.prometheus.url;
     std::string targets_dir = config.Resolve(config.prometheus.targets_dir);
     if (config.prometheus.managed) {
-      auto started = ManagedPrometheus::Start(config.prometheus,
-                                              work_dir + "/prometheus/" + job_dir, *context_.clock);
+      auto started = ManagedPrometheus::Start(
+          config.prometheus, work_dir + "/prometheus/job-" + std::to_string(job_.id),
+          *context_.clock);
       if (!started) return std::unexpected(started.error());
       managed = std::move(*started);
       url = managed->url();
@@ -67,57 +78,112 @@ class JobExecution {
                                           "use a scenario name from " + config.path));
     }
     for (const ScenarioConfig* scenario : scenarios) {
-      auto run =
-          context_.store->CreateRun(job_.id, scenario->name, job_.commit, context_.clock->Now());
-      if (!run) return std::unexpected(run.error());
-      ScenarioRunRequest request{
-          &config,
-          scenario,
-          job_.id,
-          run->id,
-          job_.commit,
-          work_dir + "/worktrees/" + job_dir + "-run-" + std::to_string(run->id),
-          JobLogDir(config, job_.id) + "/run-" + std::to_string(run->id),
-          targets_dir,
-          context_.interrupted};
-      auto samples = RunScenario(request, *context_.repository, prometheus, *context_.clock,
-                                 *context_.progress);
-      if (!samples) {
-        Error error = samples.error().In("scenario " + scenario->name);
-        (void)context_.store->FinishRun(run->id, RunState::kFailed, error.ToString(),
-                                        context_.clock->Now());
-        return std::unexpected(error);
-      }
-      if (auto added = context_.store->AddSamples(run->id, *samples); !added) {
-        return std::unexpected(added.error());
-      }
-      auto finished =
-          context_.store->FinishRun(run->id, RunState::kSucceeded, "", context_.clock->Now());
-      if (!finished) return std::unexpected(finished.error());
+      Result<void> measured = IsInterleaved(job_, *scenario)
+                                  ? MeasureInterleaved(*scenario, targets_dir, prometheus)
+                                  : MeasureSingle(*scenario, targets_dir, prometheus);
+      if (!measured) return std::unexpected(measured.error().In("scenario " + scenario->name));
     }
     return {};
   }
 
  private:
+  Result<void> MeasureInterleaved(const ScenarioConfig& scenario, const std::string& targets_dir,
+                                  PrometheusClient& prometheus) {
+    InterleavedRunRequest request{&scenario, &job_, base_commit_, targets_dir, &random_};
+    auto outcome = RunInterleaved(context_, request, prometheus);
+    if (!outcome) return std::unexpected(outcome.error());
+    interleaved_.emplace_back(&scenario, std::move(*outcome));
+    return {};
+  }
+
+  Result<void> MeasureSingle(const ScenarioConfig& scenario, const std::string& targets_dir,
+                             PrometheusClient& prometheus) {
+    Store& store = *context_.store;
+    auto run = store.CreateRun(job_.id, scenario.name, job_.commit, RunSide::kSingle,
+                               context_.clock->Now());
+    if (!run) return std::unexpected(run.error());
+    auto samples = RunScenario(
+        RunRequestFor(*context_.config, job_, scenario, *run, targets_dir, context_.interrupted),
+        *context_.repository, prometheus, *context_.clock, *context_.progress);
+    if (!samples) {
+      (void)store.FinishRun(run->id, RunState::kFailed, samples.error().ToString(),
+                            context_.clock->Now());
+      return std::unexpected(samples.error());
+    }
+    if (auto added = store.AddSamples(run->id, *samples); !added) {
+      return std::unexpected(added.error());
+    }
+    return store.FinishRun(run->id, RunState::kSucceeded, "", context_.clock->Now());
+  }
+
   const RunnerContext& context_;
   const Job& job_;
+  std::string base_commit_;
+  uint64_t seed_ = std::random_device()();
+  std::mt19937_64 random_{seed_};
+  std::vector<std::pair<const ScenarioConfig*, InterleavedOutcome>> interleaved_;
 };
 
-}  // namespace
+// The comparison of the pairs an interleaved job measured, at the level of each scenario's
+// last look (the smallest of them when the job has several: the strictest).
+StoredComparison ComparePairs(const RunnerContext& context, const Job& job,
+                              const std::string& base_commit, const JobExecution& execution) {
+  std::vector<Sample> base;
+  std::vector<Sample> candidate;
+  std::vector<ScenarioConfig> scenarios;
+  std::string orders;
+  double level = context.config->analysis.fdr;
+  for (const auto& [scenario, outcome] : execution.interleaved()) {
+    base.insert(base.end(), outcome.base.begin(), outcome.base.end());
+    candidate.insert(candidate.end(), outcome.candidate.begin(), outcome.candidate.end());
+    scenarios.push_back(*scenario);
+    orders += (orders.empty() ? "" : "; ") + scenario->name + ": ";
+    for (size_t i = 0; i < outcome.orders.size(); ++i) {
+      orders += (i == 0 ? "" : ",") + outcome.orders[i];
+    }
+    level = std::min(level, outcome.level);
+  }
+  StoredComparison stored;
+  stored.base_job = job.id;
+  stored.candidate_job = job.id;
+  stored.base_commit = base_commit;
+  stored.candidate_commit = job.commit;
+  stored.created_at = context.clock->Now();
+  stored.mode = ComparisonMode::kInterleaved;
+  stored.pair_orders = orders;
+  stored.seed = execution.seed();
+  stored.comparison = ComparePaired(base, candidate, scenarios, AnalysisPolicy{.level = level});
+  return stored;
+}
 
-Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job& candidate) {
+// The scenarios of the job compared with the master set rather than pair by pair.
+std::vector<ScenarioConfig> StoredScenarios(const Config& config, const Job& job) {
+  std::vector<ScenarioConfig> stored;
+  for (const ScenarioConfig* scenario : ScenariosOf(config, job)) {
+    if (!IsInterleaved(job, *scenario)) stored.push_back(*scenario);
+  }
+  return stored;
+}
+
+// Adds the series of `more` to `into`, keeping the order by scenario, metric and series.
+void MergeSeries(Comparison& into, Comparison more) {
+  for (SeriesComparison& series : more.series) into.series.push_back(std::move(series));
+  std::ranges::sort(into.series, {}, [](const SeriesComparison& series) {
+    return std::tie(series.scenario, series.metric, series.series);
+  });
+}
+
+// Compares the job's samples of `scenarios` with the master set of its base. Without a
+// master set the outcome has no comparison, and says why.
+Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job& candidate,
+                                        const std::string& base_commit,
+                                        std::span<const ScenarioConfig> scenarios) {
   const Config& config = *context.config;
   JobOutcome outcome;
   outcome.job = candidate;
-  std::string base_commit = candidate.base_commit;
-  if (base_commit.empty()) {
-    auto found =
-        FindBaseCommit(*context.repository, candidate.commit, config.repository.default_branch);
-    if (!found) return std::unexpected(found.error());
-    base_commit = *found;
-  }
-  auto master_set = FindMasterSet(*context.repository, *context.store, base_commit,
-                                  ScenarioNames(config, candidate));
+  std::vector<std::string> names;
+  for (const ScenarioConfig& scenario : scenarios) names.push_back(scenario.name);
+  auto master_set = FindMasterSet(*context.repository, *context.store, base_commit, names);
   if (!master_set) return std::unexpected(master_set.error());
   if (!*master_set) {
     outcome.no_comparison_reason = "no baseline job for base " + base_commit.substr(0, 12) +
@@ -127,28 +193,52 @@ Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job&
     return outcome;
   }
   auto compared =
-      CompareJobs(config, *context.store, **master_set, candidate, context.clock->Now());
+      CompareJobs(config, scenarios, *context.store, **master_set, candidate, context.clock->Now());
   if (!compared) return std::unexpected(compared.error());
-  if (auto saved = context.store->SaveComparison(*compared); !saved) {
-    return std::unexpected(saved.error());
-  }
   outcome.comparison = std::move(*compared);
   return outcome;
 }
 
+}  // namespace
+
 Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job) {
-  if (auto executed = JobExecution(context, job).Execute(); !executed) {
-    return std::unexpected(executed.error());
+  const Config& config = *context.config;
+  std::string base_commit = job.base_commit;
+  if (job.kind != JobKind::kBaseline && base_commit.empty()) {
+    auto found = FindBaseCommit(*context.repository, job.commit, config.repository.default_branch);
+    if (!found) return std::unexpected(found.error().In("base"));
+    base_commit = *found;
   }
+  JobExecution execution(context, job, base_commit);
+  if (auto executed = execution.Execute(); !executed) return std::unexpected(executed.error());
   JobOutcome outcome;
   outcome.job = job;
   if (job.kind == JobKind::kBaseline) return outcome;
+
   PhaseEvent event;
   event.phase = Phase::kCompare;
   PhaseScope phase(*context.progress, *context.clock, event);
-  auto compared = phase.Check(CompareWithMasterSet(context, job));
-  if (!compared) return std::unexpected(compared.error().In("compare"));
-  return compared;
+  std::vector<ScenarioConfig> stored = StoredScenarios(config, job);
+  if (!stored.empty()) {
+    auto compared = phase.Check(CompareWithMasterSet(context, job, base_commit, stored));
+    if (!compared) return std::unexpected(compared.error().In("compare"));
+    outcome = std::move(*compared);
+  }
+  if (!execution.interleaved().empty()) {
+    StoredComparison pairs = ComparePairs(context, job, base_commit, execution);
+    // Stored scenarios' series join the pairs' as they are: each mode controls the
+    // false-discovery rate over its own series.
+    if (outcome.comparison)
+      MergeSeries(pairs.comparison, std::move(outcome.comparison->comparison));
+    outcome.comparison = std::move(pairs);
+    outcome.no_comparison_reason.clear();
+  }
+  if (outcome.comparison) {
+    if (auto saved = phase.Check(context.store->SaveComparison(*outcome.comparison)); !saved) {
+      return std::unexpected(saved.error().In("compare"));
+    }
+  }
+  return outcome;
 }
 
 JobEnd EndOfJob(const Result<JobOutcome>& outcome, bool interrupted) {

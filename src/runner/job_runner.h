@@ -36,7 +36,9 @@ struct JobOutcome {
 };
 
 // Runs every scenario of `job`, which is already running (whoever claimed it), stores its
-// runs and samples and, for a candidate, the comparison. Leaves the job's state alone.
+// runs and samples and, for a candidate, the comparison: pair by pair with its base for
+// interleaved scenarios, with the master set of its base for stored ones (without a master
+// set the outcome has no comparison of those, and says why). Leaves the job's state alone.
 [[nodiscard]] Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job);
 
 // How a job that ended with `outcome` is recorded: succeeded; cancelled when it was
@@ -51,10 +53,5 @@ JobEnd EndOfJob(const Result<JobOutcome>& outcome, bool interrupted);
 // samples (and comparison), or failed with the reason. The error returned is that reason;
 // either way nothing the job started is left running.
 [[nodiscard]] Result<JobOutcome> RunJob(const RunnerContext& context, JobId id);
-
-// Compares the stored samples of a candidate job with the master set of its base and stores
-// the comparison. Without a master set the outcome has no comparison, and says why.
-[[nodiscard]] Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context,
-                                                      const Job& candidate);
 
 }  // namespace perfgate

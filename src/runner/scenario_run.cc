@@ -11,6 +11,7 @@
 #include "environment/environment.h"
 #include "load/load.h"
 #include "prometheus/targets.h"
+#include "runner/job_log.h"
 #include "runner/reaper.h"
 
 namespace perfgate {
@@ -37,7 +38,7 @@ PhaseEvent RunEvent(const ScenarioRunRequest& request, Phase phase, int repetiti
                     int repetitions = 0, Duration planned = Duration(0)) {
   PhaseEvent event;
   event.scenario = request.scenario->name;
-  event.side = request.side;
+  if (request.side != RunSide::kSingle) event.side = RunSideName(request.side);
   event.phase = phase;
   event.repetition = repetition;
   event.repetitions = repetitions;
@@ -227,6 +228,23 @@ class Session {
 };
 
 }  // namespace
+
+ScenarioRunRequest RunRequestFor(const Config& config, const Job& job,
+                                 const ScenarioConfig& scenario, const Run& run,
+                                 const std::string& targets_dir,
+                                 const std::atomic<bool>* interrupted) {
+  std::string name = "job-" + std::to_string(job.id) + "-run-" + std::to_string(run.id);
+  return ScenarioRunRequest{.config = &config,
+                            .scenario = &scenario,
+                            .job_id = job.id,
+                            .run_id = run.id,
+                            .commit = run.commit,
+                            .worktree_dir = config.Resolve(config.work_dir) + "/worktrees/" + name,
+                            .log_dir = JobLogDir(config, job.id) + "/run-" + std::to_string(run.id),
+                            .targets_dir = targets_dir,
+                            .interrupted = interrupted,
+                            .side = run.side};
+}
 
 Result<PreparedRun> PrepareRun(const ScenarioRunRequest& request, Repository& repository,
                                Clock& clock, ProgressListener& progress) {

@@ -32,8 +32,15 @@ struct ScenarioRunRequest {
   std::string log_dir;       // build.log, <service>.log, load.log
   std::string targets_dir;   // file_sd directory the Prometheus server reads
   const std::atomic<bool>* interrupted = nullptr;  // checked before each window; may be null
-  std::string side{};  // "base" or "candidate" in an interleaved job, for its phases; else empty
+  RunSide side = RunSide::kSingle;                 // named in the run's phases when not kSingle
 };
+
+// The request that measures `run` (of `job`, for `scenario`): its worktree and log folders
+// named after the job and the run, so that a reaper can tell whose they are.
+ScenarioRunRequest RunRequestFor(const Config& config, const Job& job,
+                                 const ScenarioConfig& scenario, const Run& run,
+                                 const std::string& targets_dir,
+                                 const std::atomic<bool>* interrupted);
 
 // A run's commit checked out and built, its ports allocated: what each session of the run
 // starts from. Destroying it removes the worktree.

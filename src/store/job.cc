@@ -30,6 +30,12 @@ constexpr NameTable<RunState, 3> kRunStates = {{
     {RunState::kFailed, "failed"},
 }};
 
+constexpr NameTable<RunSide, 3> kRunSides = {{
+    {RunSide::kSingle, "single"},
+    {RunSide::kBase, "base"},
+    {RunSide::kCandidate, "candidate"},
+}};
+
 template <typename Enum, size_t N>
 const char* NameOf(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [candidate, name] : table) {
@@ -51,9 +57,11 @@ std::optional<Enum> Parse(const NameTable<Enum, N>& table, std::string_view text
 const char* JobKindName(JobKind kind) { return NameOf(kJobKinds, kind); }
 const char* JobStateName(JobState state) { return NameOf(kJobStates, state); }
 const char* RunStateName(RunState state) { return NameOf(kRunStates, state); }
+const char* RunSideName(RunSide side) { return NameOf(kRunSides, side); }
 
 std::optional<JobKind> ParseJobKind(std::string_view name) { return Parse(kJobKinds, name); }
 std::optional<JobState> ParseJobState(std::string_view name) { return Parse(kJobStates, name); }
 std::optional<RunState> ParseRunState(std::string_view name) { return Parse(kRunStates, name); }
+std::optional<RunSide> ParseRunSide(std::string_view name) { return Parse(kRunSides, name); }
 
 }  // namespace perfgate

@@ -17,13 +17,18 @@ using RunId = int64_t;
 enum class JobKind { kBaseline, kTest, kExperiment };
 enum class JobState { kQueued, kRunning, kSucceeded, kFailed, kCancelled };
 enum class RunState { kRunning, kSucceeded, kFailed };
+// Which part of a job a run measures: the job's commit alone (a baseline, a stored-mode
+// candidate), or one side of the pairs of an interleaved job.
+enum class RunSide { kSingle, kBase, kCandidate };
 
 const char* JobKindName(JobKind kind);     // "baseline", "test", "experiment"
 const char* JobStateName(JobState state);  // "queued", "running", ...
 const char* RunStateName(RunState state);
+const char* RunSideName(RunSide side);  // "single", "base", "candidate"
 std::optional<JobKind> ParseJobKind(std::string_view name);
 std::optional<JobState> ParseJobState(std::string_view name);
 std::optional<RunState> ParseRunState(std::string_view name);
+std::optional<RunSide> ParseRunSide(std::string_view name);
 
 // What a caller asks for; the store adds id, state and times.
 struct JobRequest {
@@ -64,6 +69,7 @@ struct Run {
   JobId job_id = 0;
   std::string scenario;
   std::string commit;
+  RunSide side = RunSide::kSingle;
   RunState state = RunState::kRunning;
   std::string failure_reason;
   TimePoint started_at;

@@ -145,8 +145,14 @@ ALTER TABLE comparison_series ADD COLUMN margin REAL;
 ALTER TABLE comparison_series ADD COLUMN detectable_effect REAL;
 )sql";
 
+// The side of each run: an interleaved job measures its base too, sometimes at the same
+// commit as its candidate (an A/A job), so the commit alone cannot tell the sides apart.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE runs ADD COLUMN side TEXT NOT NULL DEFAULT 'single';
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

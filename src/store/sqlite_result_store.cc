@@ -9,7 +9,7 @@ namespace perfgate {
 namespace {
 
 constexpr const char* kRunColumns =
-    "id, job_id, scenario, commit_sha, state, failure_reason, started_at, finished_at";
+    "id, job_id, scenario, commit_sha, state, failure_reason, started_at, finished_at, side";
 
 // The run in the current row of a statement that selected kRunColumns.
 Result<Run> ReadRun(const Statement& row, const SqliteDb& db) {
@@ -29,6 +29,14 @@ Result<Run> ReadRun(const Statement& row, const SqliteDb& db) {
   run.failure_reason = row.Text(5);
   run.started_at = FromUnixMillis(row.Int(6));
   if (!row.IsNull(7)) run.finished_at = FromUnixMillis(row.Int(7));
+  std::optional<RunSide> side = ParseRunSide(row.Text(8));
+  if (!side) {
+    return std::unexpected(
+        Internal("run " + std::to_string(run.id) + " has side `" + row.Text(8) +
+                     "`, which perfgate does not know",
+                 db.Where(), "the database was edited by hand or is damaged; restore a backup"));
+  }
+  run.side = *side;
   return run;
 }
 
@@ -52,7 +60,7 @@ Result<Run> SqliteStore::LoadRun(RunId id) const {
 }
 
 Result<Run> SqliteStore::CreateRun(JobId job, const std::string& scenario,
-                                   const std::string& commit, TimePoint now) {
+                                   const std::string& commit, RunSide side, TimePoint now) {
   if (scenario.empty() || commit.empty()) {
     return std::unexpected(InvalidInput("a run needs a scenario and a commit",
                                         "run of job " + std::to_string(job),
@@ -63,9 +71,10 @@ Result<Run> SqliteStore::CreateRun(JobId job, const std::string& scenario,
       return std::unexpected(std::move(owner.error()));
     }
     Result<void> inserted = db_.Execute(
-        "INSERT INTO runs (job_id, scenario, commit_sha, state, started_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)",
-        job, scenario, commit, RunStateName(RunState::kRunning), ToUnixMillis(now));
+        "INSERT INTO runs (job_id, scenario, commit_sha, state, started_at, side) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        job, scenario, commit, RunStateName(RunState::kRunning), ToUnixMillis(now),
+        RunSideName(side));
     if (!inserted) return std::unexpected(std::move(inserted.error()));
     return LoadRun(db_.LastInsertId());
   });
@@ -133,17 +142,19 @@ Result<std::vector<Run>> SqliteStore::ListRuns(JobId job) {
   });
 }
 
-Result<std::vector<Sample>> SqliteStore::LoadSamples(JobId job, const std::string& commit) {
+Result<std::vector<Sample>> SqliteStore::LoadSamples(JobId job, RunSide side) {
   return Transact(Transaction::Mode::kRead, [&]() -> Result<std::vector<Sample>> {
-    Result<Job> owner = LoadJob(job);
-    if (!owner) return std::unexpected(std::move(owner.error()));
+    if (Result<Job> owner = LoadJob(job); !owner) {
+      return std::unexpected(std::move(owner.error()));
+    }
     Result<Statement> query = db_.Query(
         "SELECT s.scenario, s.metric, s.series, s.repetition, s.value, s.window_start,"
         "       s.window_end"
         " FROM samples s JOIN runs r ON r.id = s.run_id"
-        " WHERE r.job_id = ?1 AND r.state = ?2 AND r.commit_sha = ?3"
+        " WHERE r.job_id = ?1 AND r.state = ?2 AND (r.side = ?3) = ?4"
         " ORDER BY s.scenario, s.metric, s.series, s.repetition, s.id",
-        job, RunStateName(RunState::kSucceeded), commit.empty() ? owner->commit : commit);
+        job, RunStateName(RunState::kSucceeded), RunSideName(RunSide::kBase),
+        int64_t{side == RunSide::kBase});
     if (!query) return std::unexpected(std::move(query.error()));
     return ReadRows<Sample>(*query, [](const Statement& row) {
       return Sample{

@@ -29,13 +29,13 @@ class SqliteStore final : public Store {
                                              const std::string& scenario) override;
 
   Result<Run> CreateRun(JobId job, const std::string& scenario, const std::string& commit,
-                        TimePoint now) override;
+                        RunSide side, TimePoint now) override;
   Result<void> FinishRun(RunId run, RunState state, const std::string& failure_reason,
                          TimePoint now) override;
   Result<void> AddSamples(RunId run, const std::vector<Sample>& samples) override;
   Result<Run> GetRun(RunId run) override;
   Result<std::vector<Run>> ListRuns(JobId job) override;
-  Result<std::vector<Sample>> LoadSamples(JobId job, const std::string& commit) override;
+  Result<std::vector<Sample>> LoadSamples(JobId job, RunSide side) override;
   Result<std::vector<HistoryPoint>> History(const std::string& scenario, const std::string& metric,
                                             const std::string& series) override;
 

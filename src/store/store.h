@@ -53,7 +53,8 @@ class ResultStore {
   virtual ~ResultStore() = default;
   // A running run of an existing job (NotFound otherwise).
   [[nodiscard]] virtual Result<Run> CreateRun(JobId job, const std::string& scenario,
-                                              const std::string& commit, TimePoint now) = 0;
+                                              const std::string& commit, RunSide side,
+                                              TimePoint now) = 0;
   // running -> succeeded | failed (the reason is kept for failed); FailedPrecondition when
   // the run already finished.
   [[nodiscard]] virtual Result<void> FinishRun(RunId run, RunState state,
@@ -62,9 +63,10 @@ class ResultStore {
   [[nodiscard]] virtual Result<void> AddSamples(RunId run, const std::vector<Sample>& samples) = 0;
   [[nodiscard]] virtual Result<Run> GetRun(RunId run) = 0;
   [[nodiscard]] virtual Result<std::vector<Run>> ListRuns(JobId job) = 0;
-  // Every sample of the job's succeeded runs of `commit` (empty: the job's own commit).
-  [[nodiscard]] virtual Result<std::vector<Sample>> LoadSamples(JobId job,
-                                                                const std::string& commit = {}) = 0;
+  // Every sample of the job's succeeded runs of its own commit (kSingle and kCandidate
+  // runs), or with `side` kBase, of its base (an interleaved job's kBase runs).
+  [[nodiscard]] virtual Result<std::vector<Sample>> LoadSamples(
+      JobId job, RunSide side = RunSide::kCandidate) = 0;
   // Per succeeded baseline job, oldest first: the median of each series of `metric`
   // (restricted to `series` when not empty). Missing values are left out of the median and
   // the count; a series without any present value has no point.
@@ -81,8 +83,10 @@ struct StoredComparison {
   std::string candidate_commit;
   TimePoint created_at;
   ComparisonMode mode = ComparisonMode::kStored;
-  std::string pair_orders = {};  // interleaved: each pair's order, "AB,BA,..."; empty when stored
-  uint64_t seed = 0;             // interleaved: the seed the pair orders were drawn with
+  // interleaved: each pair's order per scenario, "http-api: AB,BA,...; grpc: BA,..."; empty when
+  // stored. A is the base, B the candidate.
+  std::string pair_orders = {};
+  uint64_t seed = 0;  // interleaved: the seed the pair orders were drawn with
   Comparison comparison;
 };
 

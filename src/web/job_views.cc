@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
+#include <map>
 
 #include "report/report.h"
 #include "web/request_parsing.h"
@@ -17,15 +17,16 @@ Json SummariesToJson(const std::vector<SeriesSummary>& summaries) {
   return list;
 }
 
-// Interleaved jobs measure the base commit too: one set of medians per commit measured.
+// Interleaved jobs measure their base too: one set of medians per side measured, the base's
+// first.
 Result<Json> JobResults(ResultStore& store, JobId job, const std::vector<Run>& runs) {
-  std::set<std::string> commits;
+  std::map<bool, std::string> commits;  // is the base side -> its commit
   for (const Run& run : runs) {
-    if (run.state == RunState::kSucceeded) commits.insert(run.commit);
+    if (run.state == RunState::kSucceeded) commits[run.side != RunSide::kBase] = run.commit;
   }
   Json results = Json::array();
-  for (const std::string& commit : commits) {
-    auto samples = store.LoadSamples(job, commit);
+  for (const auto& [own, commit] : commits) {
+    auto samples = store.LoadSamples(job, own ? RunSide::kCandidate : RunSide::kBase);
     if (!samples) return std::unexpected(samples.error());
     for (Json& summary : SummariesToJson(SummarizeSamples(*samples, commit))) {
       results.push_back(std::move(summary));
@@ -46,7 +47,7 @@ Result<Json> ComparisonJson(const ApiContext& context, JobId job) {
 
 Result<Json> RunResults(ResultStore& store, const Run& run) {
   if (run.state != RunState::kSucceeded) return Json::array();
-  auto samples = store.LoadSamples(run.job_id, run.commit);
+  auto samples = store.LoadSamples(run.job_id, run.side);
   if (!samples) return std::unexpected(samples.error());
   std::erase_if(*samples, [&](const Sample& sample) { return sample.scenario != run.scenario; });
   return SummariesToJson(SummarizeSamples(*samples, run.commit));

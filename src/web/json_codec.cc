@@ -167,6 +167,7 @@ Json RunToJson(const Run& run) {
               {"job", run.job_id},
               {"scenario", run.scenario},
               {"commit", run.commit},
+              {"side", RunSideName(run.side)},
               {"state", RunStateName(run.state)},
               {"failure_reason", OrNull(run.failure_reason)},
               {"started_at", FormatTimestamp(run.started_at)},

@@ -34,11 +34,13 @@ void ExpectSameSamples(const std::vector<Sample>& actual, const std::vector<Samp
 
 TEST_F(ResultStoreTest, RunLifecycle) {
   Job job = Create(JobKind::kTest, Commit('a'));
-  Result<perfgate::Run> created = store_->CreateRun(job.id, "http-api", Commit('b'), At(200));
+  Result<perfgate::Run> created =
+      store_->CreateRun(job.id, "http-api", Commit('b'), RunSide::kBase, At(200));
   ASSERT_TRUE(created) << created.error().ToString();
   EXPECT_EQ(created->job_id, job.id);
   EXPECT_EQ(created->scenario, "http-api");
   EXPECT_EQ(created->commit, Commit('b'));
+  EXPECT_EQ(created->side, RunSide::kBase);
   EXPECT_EQ(created->state, RunState::kRunning);
   EXPECT_EQ(created->started_at, At(200));
   EXPECT_EQ(created->finished_at, std::nullopt);
@@ -54,6 +56,7 @@ TEST_F(ResultStoreTest, RunLifecycle) {
   EXPECT_EQ((*runs)[0].failure_reason, "not ready after 60s");
   EXPECT_EQ((*runs)[0].finished_at, At(260));
   EXPECT_EQ((*runs)[1].id, second.id);
+  EXPECT_EQ((*runs)[1].side, RunSide::kSingle);
   EXPECT_EQ((*runs)[1].state, RunState::kRunning);
 
   Result<perfgate::Run> got = store_->GetRun(created->id);
@@ -79,7 +82,7 @@ TEST_F(ResultStoreTest, InvalidRunTransitionsAreRejected) {
 }
 
 TEST_F(ResultStoreTest, UnknownJobsAndRunsAreNotFound) {
-  EXPECT_EQ(store_->CreateRun(7, "http-api", Commit('a'), At(1)).error().kind,
+  EXPECT_EQ(store_->CreateRun(7, "http-api", Commit('a'), RunSide::kSingle, At(1)).error().kind,
             ErrorKind::kNotFound);
   EXPECT_EQ(store_->ListRuns(7).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(store_->GetRun(7).error().kind, ErrorKind::kNotFound);
@@ -110,29 +113,26 @@ TEST_F(ResultStoreTest, SamplesRoundTripWithMissingValuesAndWindowTimes) {
   ExpectSameSamples(*loaded, samples);
 }
 
-TEST_F(ResultStoreTest, LoadSamplesKeepsOnlySucceededRunsOfTheCommit) {
-  Job job = Create(JobKind::kTest, Commit('c'));
-  auto run_with = [&](const std::string& commit, double value, std::optional<RunState> end) {
-    perfgate::Run run = StartRun(job.id, "http-api", commit);
+TEST_F(ResultStoreTest, LoadSamplesKeepsOnlySucceededRunsOfTheSide) {
+  // An A/A job: the base and the candidate are the same commit, told apart by side only.
+  Job job = Create(JobKind::kExperiment, Commit('c'));
+  auto run_with = [&](RunSide side, double value, std::optional<RunState> end) {
+    perfgate::Run run = StartRun(job.id, "http-api", Commit('c'), side);
     EXPECT_TRUE(store_->AddSamples(run.id, {MakeSample("latency", "{}", 0, value)}));
     if (end) FinishRun(run.id, *end);
   };
-  run_with(Commit('c'), 1.0, RunState::kSucceeded);  // the candidate
-  run_with(Commit('b'), 2.0, RunState::kSucceeded);  // the base, measured in the same job
-  run_with(Commit('c'), 3.0, RunState::kFailed);
-  run_with(Commit('c'), 4.0, std::nullopt);  // still running
+  run_with(RunSide::kCandidate, 1.0, RunState::kSucceeded);
+  run_with(RunSide::kBase, 2.0, RunState::kSucceeded);
+  run_with(RunSide::kCandidate, 3.0, RunState::kFailed);
+  run_with(RunSide::kBase, 4.0, std::nullopt);  // still running
 
   Result<std::vector<Sample>> own = store_->LoadSamples(job.id);
   ASSERT_TRUE(own) << own.error().ToString();
   ExpectSameSamples(*own, {MakeSample("latency", "{}", 0, 1.0)});
 
-  Result<std::vector<Sample>> base = store_->LoadSamples(job.id, Commit('b'));
+  Result<std::vector<Sample>> base = store_->LoadSamples(job.id, RunSide::kBase);
   ASSERT_TRUE(base) << base.error().ToString();
   ExpectSameSamples(*base, {MakeSample("latency", "{}", 0, 2.0)});
-
-  Result<std::vector<Sample>> other = store_->LoadSamples(job.id, Commit('d'));
-  ASSERT_TRUE(other);
-  EXPECT_TRUE(other->empty());
 }
 
 TEST_F(ResultStoreTest, ThousandsOfSamplesInOneCall) {

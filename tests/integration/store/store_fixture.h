@@ -59,8 +59,9 @@ class StoreTest : public ::testing::Test {
     return job.value_or(Job{});
   }
 
-  perfgate::Run StartRun(JobId job, const std::string& scenario, const std::string& commit) {
-    Result<perfgate::Run> run = store_->CreateRun(job, scenario, commit, At(200));
+  perfgate::Run StartRun(JobId job, const std::string& scenario, const std::string& commit,
+                         RunSide side = RunSide::kSingle) {
+    Result<perfgate::Run> run = store_->CreateRun(job, scenario, commit, side, At(200));
     EXPECT_TRUE(run) << run.error().ToString();
     return run.value_or(perfgate::Run{});
   }

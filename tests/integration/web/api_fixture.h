@@ -118,7 +118,7 @@ class ApiTest : public ::testing::Test {
     auto job = store_->CreateJob(request, now);
     EXPECT_TRUE(job) << job.error().ToString();
     EXPECT_TRUE(store_->StartJob(job->id, now));
-    auto run = store_->CreateRun(job->id, "http-api", commit, now);
+    auto run = store_->CreateRun(job->id, "http-api", commit, RunSide::kSingle, now);
     EXPECT_TRUE(run) << run.error().ToString();
     std::vector<Sample> samples;
     for (size_t i = 0; i < values.size(); ++i) {
