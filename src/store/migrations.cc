@@ -145,8 +145,14 @@ ALTER TABLE comparison_series ADD COLUMN margin REAL;
 ALTER TABLE comparison_series ADD COLUMN detectable_effect REAL;
 )sql";
 
+// Per series, the test behind its p-value and interval (a paired series may use the t-test
+// or the signed-rank test). Rows written before name none: their test was not recorded.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE comparison_series ADD COLUMN test TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
