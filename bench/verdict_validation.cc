@@ -5,8 +5,9 @@
 //   - power >= 90% at +5% on p99 and +2% on median latency, interleaved;
 //   - <= 5% inconclusive on A/A and on effects >= 2x the margin;
 //   - the stated minimal detectable effect within +-25% of the measured one.
-// Each rate comes with a 95% Clopper–Pearson interval. Deterministic: every job draws from
-// its own seeded generator.
+// A last table shows the changes real jobs meet most: one series, or one endpoint's p99 and
+// p50, moving by 2x or 10x the margin among the 10. Each rate comes with a 95%
+// Clopper–Pearson interval. Deterministic: every job draws from its own seeded generator.
 //
 // A simulated job has 10 series like a real one: 4 p99 latency series (margin 2.5%, window
 // noise 1.2%), 4 median latency series (margin 1%, noise 0.4%) and 2 throughput series
@@ -141,14 +142,24 @@ struct JobSamples {
   std::vector<Sample> candidate;
 };
 
-// Which series a simulated change touches: every series of a metric, or its first only.
+// Which series a simulated change touches: every series of a metric, or its first only; and
+// optionally the first series of a second metric too (one endpoint's p99 and p50).
 struct Change {
   const char* metric = nullptr;  // nullptr: A/A
   double shift = 0;              // relative, on the candidate side
   bool lone = false;             // only the metric's series 0
+  const char* also = nullptr;    // a second metric whose series 0 moves by `also_shift`
+  double also_shift = 0;
 
+  bool IsAA() const { return metric == nullptr || shift == 0; }
+  double ShiftOf(const std::string& metric_name, int series) const {
+    if (IsAA()) return 0;
+    if (metric_name == metric && (!lone || series == 0)) return shift;
+    if (also != nullptr && metric_name == also && series == 0) return also_shift;
+    return 0;
+  }
   bool Touches(const std::string& metric_name, int series) const {
-    return metric != nullptr && shift != 0 && metric_name == metric && (!lone || series == 0);
+    return ShiftOf(metric_name, series) != 0;
   }
 };
 
@@ -156,7 +167,7 @@ JobSamples SimulateJob(uint64_t seed, Mode mode, size_t windows, const Change& c
   JobSimulator simulator(seed);
   JobSamples job;
   auto log_shift = [&](const MetricModel& m, int s) {
-    return change.Touches(m.name, s) ? std::log1p(change.shift) : 0.0;
+    return std::log1p(change.ShiftOf(m.name, s));
   };
   if (mode == Mode::kStored) {
     JobSimulator::Session base_session = simulator.NewSession(windows);
@@ -262,6 +273,7 @@ struct Cell {
   Rate job_alarms;             // jobs with any alarm on an unshifted series
   Rate power;                  // shifted series called a regression
   Rate inconclusive;           // shifted series (or every series, A/A) inconclusive
+  Rate t_test;                 // tested series whose p and interval came from a t-test
   std::vector<double> stated;  // detectable effects the shifted series stated
 };
 
@@ -273,7 +285,7 @@ Cell RunCell(const Config& config, const Change& change, int jobs, uint64_t salt
     for (const SeriesComparison& s : comparison.series) {
       bool is_shifted = change.Touches(s.metric, s.series == SeriesLabel(0) ? 0 : 1);
       if (!is_shifted && IsAlarm(s.verdict)) alarm = true;
-      if (is_shifted || change.shift == 0) {
+      if (is_shifted || change.IsAA()) {
         ++cell.inconclusive.trials;
         if (s.verdict == Verdict::kInconclusive) ++cell.inconclusive.hits;
       }
@@ -282,6 +294,11 @@ Cell RunCell(const Config& config, const Change& change, int jobs, uint64_t salt
         if (s.verdict == Verdict::kRegression) ++cell.power.hits;
       }
       if (is_shifted) cell.stated.push_back(s.detectable_effect);
+      if (s.test != StatisticalTest::kNone) {
+        ++cell.t_test.trials;
+        if (s.test == StatisticalTest::kPairedT || s.test == StatisticalTest::kWelch)
+          ++cell.t_test.hits;
+      }
     }
     ++cell.job_alarms.trials;
     if (alarm) ++cell.job_alarms.hits;
@@ -326,6 +343,42 @@ DetectableEffects MeasureDetectableEffect(const Config& config, const char* metr
   return {};
 }
 
+// Changes that touch few series of the job, as a real regression does (one endpoint gets
+// slower: its p99 and p50 move), at 2x and 10x the metrics' margins, for the pair counts a
+// job can use. Benjamini–Hochberg asks such changes for the smallest p-values.
+void PrintFewSeriesTable(uint64_t salt) {
+  const MetricModel& p99 = Model("latency_p99");
+  const MetricModel& p50 = Model("latency_p50");
+  fmt::print("== changes in few of the 10 series (power and inconclusive: the shifted series)\n");
+  fmt::print("  {:<26}  {:<34}  {:>22}  {:>22}  {:>22}\n", "", "change", "power (regression)",
+             "inconclusive", "jobs w/ other alarm");
+  for (const Config& config : kConfigs) {
+    if (config.mode == Mode::kStored || config.pairs < 5) continue;
+    for (double times : {2.0, 10.0}) {
+      const Change changes[] = {
+          {.metric = p99.name, .shift = times * p99.margin, .lone = true},
+          {.metric = p50.name, .shift = times * p50.margin, .lone = true},
+          {.metric = p99.name,
+           .shift = times * p99.margin,
+           .lone = true,
+           .also = p50.name,
+           .also_shift = times * p50.margin},
+      };
+      for (const Change& change : changes) {
+        Cell cell = RunCell(config, change, kJobs, salt++);
+        std::string what =
+            change.also == nullptr
+                ? fmt::format("1 series: {} +{:.0f}%", change.metric, 100 * change.shift)
+                : fmt::format("2 series: p99 +{:.0f}%, p50 +{:.0f}%", 100 * change.shift,
+                              100 * change.also_shift);
+        fmt::print("  {:<26}  {:<34}  {}  {}  {}  inconclusive target <= 5%\n", config.label, what,
+                   Format(cell.power), Format(cell.inconclusive), Format(cell.job_alarms));
+      }
+    }
+  }
+  fmt::print("\n");
+}
+
 void PrintTables() {
   constexpr double kShifts[] = {0.01, 0.02, 0.03, 0.05, 0.1};
   fmt::print("perfgate verdict validation: {} jobs per cell, 10 series per job, fdr {}\n", kJobs,
@@ -337,6 +390,7 @@ void PrintTables() {
     Cell aa = RunCell(config, {}, kJobs, salt++);
     fmt::print("  A/A: jobs with a false alarm {}   (target <= 1%)\n", Format(aa.job_alarms));
     fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", Format(aa.inconclusive));
+    fmt::print("  A/A: series on a t-test      {}\n", Format(aa.t_test));
     for (const char* metric : {"latency_p99", "latency_p50"}) {
       const MetricModel& m = Model(metric);
       fmt::print("  shift on every {} series (margin {:.1f}%):\n", metric, 100 * m.margin);
@@ -372,6 +426,7 @@ void PrintTables() {
     }
     fmt::print("\n");
   }
+  PrintFewSeriesTable(salt);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <numeric>
 #include <optional>
 
-#include "analysis/welch.h"
+#include "analysis/t_test.h"
 
 namespace perfgate {
 namespace {
@@ -42,7 +42,7 @@ std::optional<Split> BestSplit(std::span<const double> values, size_t begin, siz
     double divergence = Divergence(values.subspan(begin, at - begin), values.subspan(at, end - at));
     if (!best || divergence > best->divergence) best = Split{.at = at, .divergence = divergence};
   }
-  WelchResult welch =
+  TTestResult welch =
       WelchTTest(values.subspan(begin, best->at - begin), values.subspan(best->at, end - best->at));
   double candidates = static_cast<double>(end - begin - 2 * min_segment + 1);
   best->p_value = std::min(1.0, welch.p_value * candidates);

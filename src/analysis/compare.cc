@@ -88,16 +88,22 @@ double NextDiscoveryLevel(size_t selected, size_t tested, const AnalysisPolicy& 
          static_cast<double>(tested);
 }
 
+// What the series' test can detect at two-sided `alpha` with `power`.
+Result<DetectableEffect> DetectableAt(const SeriesTest& test, double alpha, double power) {
+  if (IsTTest(test.test)) {
+    return TTestDetectableEffect(test.t.standard_error, test.t.df, alpha, power);
+  }
+  return MinimumDetectableEffect(test.detectable_scale, test.detectable_count, alpha, power);
+}
+
 // The smallest change this series could be called a regression at: significant at the next
 // discovery's level with the stated power, and an estimate beyond the margin with that
 // power, i.e. margin + z_power * standard error.
 double DetectableEffectOf(const SeriesTest& test, double margin, double lone_level,
                           const AnalysisPolicy& policy) {
   if (test.smallest_p > lone_level) return kInfinity;
-  Result<DetectableEffect> powered = MinimumDetectableEffect(
-      test.detectable_scale, test.detectable_count, lone_level, policy.detectable_power);
-  Result<DetectableEffect> even =
-      MinimumDetectableEffect(test.detectable_scale, test.detectable_count, lone_level, 0.5);
+  Result<DetectableEffect> powered = DetectableAt(test, lone_level, policy.detectable_power);
+  Result<DetectableEffect> even = DetectableAt(test, lone_level, 0.5);
   if (!powered || !even) return kNaN;
   double beyond_margin = std::log1p(margin) + (powered->log_ratio - even->log_ratio);
   return std::expm1(std::max(powered->log_ratio, beyond_margin));
@@ -160,6 +166,7 @@ Comparison Decide(std::vector<Pending> pending, const AnalysisPolicy& policy) {
       continue;
     }
     if (test.method == ComparisonMethod::kPaired) s.pairs = test.used;
+    s.test = test.test;
     s.p_value = test.p_value;
     s.q_value = q_values[i];
     s.detectable_effect = DetectableEffectOf(test, s.margin, next_level, policy);

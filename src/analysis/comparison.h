@@ -4,9 +4,11 @@
 // procedures share one job-level decision rule:
 //
 //   ComparePaired    interleaved mode: pair i is repetition i on both sides, measured back to
-//                    back. Per series, the log-ratios of candidate over base; the
-//                    Hodges–Lehmann estimate with the exact Wilcoxon signed-rank interval and
-//                    p-value (paired.h). Pairs cancel the machine's slow drift.
+//                    back. Per series, the log-ratios of candidate over base; the paired t-test
+//                    on them when they pass the normality screen (estimate: the mean
+//                    log-ratio, t interval on n - 1 df), else the Hodges–Lehmann estimate with
+//                    the exact Wilcoxon signed-rank interval and p-value (paired.h). Pairs
+//                    cancel the machine's slow drift.
 //   CompareUnpaired  stored mode: the candidate's windows against the master set's. Per
 //                    series, Welch's t on the logs when both sides pass the normality screen
 //                    (estimate: the difference of mean logs, t interval), else the
@@ -30,12 +32,17 @@
 //   4. Anything else is `inconclusive`; `missing` when a side has no value.
 // The stored interval is the one the verdict was decided on, with its achieved confidence.
 //
-// Resolution limits the rule inherits (figures for the defaults: fdr 0.01, ~10 series):
-// with n pairs no distribution-free paired test reaches p < 2 / 2^n, so a lone changed
-// series needs 2 / 2^n <= level / m, i.e. 11 pairs for m = 10 at 0.01; when several series
-// change together BH relaxes that to level * k / m for k of them. The minimal detectable
-// effect says so per series (+inf when the pairs cannot reach the level at all). Stored mode
-// with 5 vs 5 windows is limited the same way unless Welch's t applies.
+// Why a t-test at all: with n pairs no distribution-free paired test reaches p < 2 / 2^n, and
+// BH asks a lone changed series among m for p <= level / m: 11 pairs for m = 10 at 0.01
+// (relaxed to level * k / m when k series change together). A regression usually moves one
+// endpoint's few series, so the signed-rank test alone would miss it however large it is.
+// The t-test has no such floor; it is used where its assumption looks plausible, as Welch's
+// is in stored mode, and SeriesComparison::test says which test decided. Series that fail
+// the screen keep the floor: their detectable effect is +inf when the pairs cannot reach the
+// level at all, and the note says to measure more. Fewer than 3 pairs never use the t-test;
+// 3 or more equal log-ratios do (a sure shift, or none when they are 0: see paired.h).
+// The minimal detectable effect follows the test: t quantiles on its standard error for a
+// t-test, the signed-rank test's normal approximation otherwise (detectable_effect.h).
 //
 // Margins: a relative threshold is used as is; an absolute one is divided by the base's
 // median to become relative. Values <= 0 cannot be logged: a pair or value with one is
@@ -67,6 +74,14 @@ enum class ComparisonMethod { kPaired, kUnpaired };
 const char* MethodName(ComparisonMethod method);  // "paired", "unpaired"
 std::optional<ComparisonMethod> ParseMethod(std::string_view name);
 
+// The test behind a series' p-value and interval: paired, the t-test or the signed-rank test
+// on the log-ratios; unpaired, Welch's t or Mann–Whitney on the logs. kNone: not tested.
+enum class StatisticalTest { kNone, kPairedT, kSignedRank, kWelch, kMannWhitney };
+
+// "paired-t", "signed-rank", "welch", "mann-whitney"; "" for kNone.
+const char* TestName(StatisticalTest test);
+std::optional<StatisticalTest> ParseTest(std::string_view name);
+
 struct AnalysisPolicy {
   // The discovery level of this look: analysis.fdr for a single look; the share NextLook
   // or FirstLookLevel gives when the job may look again. In (0, 1).
@@ -86,6 +101,7 @@ struct SeriesComparison {
   std::string unit;
   Better better = Better::kLower;
   ComparisonMethod method = ComparisonMethod::kPaired;
+  StatisticalTest test = StatisticalTest::kNone;  // the test behind p and the interval
   std::vector<double> base_values;  // present samples, by repetition (pair order when paired)
   std::vector<double> candidate_values;
   double base_median = kNaN;  // NaN when that side has no value

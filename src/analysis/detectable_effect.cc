@@ -21,6 +21,17 @@ constexpr double kMadToSd = 1.4826;
 
 bool InUnitInterval(double value) { return value > 0 && value < 1; }
 
+Result<void> CheckLevels(double alpha, double power) {
+  if (InUnitInterval(alpha) && InUnitInterval(power)) return {};
+  return std::unexpected(
+      InvalidInput(fmt::format("alpha {} or power {} is not in (0, 1)", alpha, power),
+                   "minimum detectable effect", "use e.g. alpha 0.05 and power 0.8"));
+}
+
+DetectableEffect FromLogRatio(double delta) {
+  return {.log_ratio = delta, .increase = std::expm1(delta), .decrease = -std::expm1(-delta)};
+}
+
 }  // namespace
 
 Result<DetectableEffect> MinimumDetectableEffect(double log_ratio_scale, size_t pairs, double alpha,
@@ -30,10 +41,8 @@ Result<DetectableEffect> MinimumDetectableEffect(double log_ratio_scale, size_t 
         fmt::format("log-ratio scale {} is not a non-negative number", log_ratio_scale),
         "minimum detectable effect", "pass the spread of the pairs' log-ratios"));
   }
-  if (!InUnitInterval(alpha) || !InUnitInterval(power)) {
-    return std::unexpected(
-        InvalidInput(fmt::format("alpha {} or power {} is not in (0, 1)", alpha, power),
-                     "minimum detectable effect", "use e.g. alpha 0.05 and power 0.8"));
+  if (Result<void> levels = CheckLevels(alpha, power); !levels) {
+    return std::unexpected(std::move(levels.error()));
   }
   double delta = std::numeric_limits<double>::infinity();
   if (pairs > 0) {
@@ -41,8 +50,21 @@ Result<DetectableEffect> MinimumDetectableEffect(double log_ratio_scale, size_t 
     delta = (NormalQuantile(1 - alpha / 2) + NormalQuantile(power)) * log_ratio_scale /
             std::sqrt(effective_pairs);
   }
-  return DetectableEffect{
-      .log_ratio = delta, .increase = std::expm1(delta), .decrease = -std::expm1(-delta)};
+  return FromLogRatio(delta);
+}
+
+Result<DetectableEffect> TTestDetectableEffect(double standard_error, double df, double alpha,
+                                               double power) {
+  if (!(standard_error >= 0) || !(df > 0)) {
+    return std::unexpected(InvalidInput(
+        fmt::format("standard error {} or degrees of freedom {} out of range", standard_error, df),
+        "minimum detectable effect", "pass the t-test's standard error (>= 0) and its df (> 0)"));
+  }
+  if (Result<void> levels = CheckLevels(alpha, power); !levels) {
+    return std::unexpected(std::move(levels.error()));
+  }
+  return FromLogRatio((StudentTQuantile(1 - alpha / 2, df) + StudentTQuantile(power, df)) *
+                      standard_error);
 }
 
 double RobustScale(std::span<const double> values) {

@@ -7,7 +7,7 @@ namespace perfgate {
 
 NormalityScreen ScreenNormality(std::span<const double> values) {
   NormalityScreen screen;
-  if (values.size() < 3) return screen;
+  if (values.size() < kMinimumScreenedValues) return screen;
   // Compared directly: the mean of a constant sample may differ from it by a rounding
   // residue, which would give it a nonzero spread.
   auto [low, high] = std::ranges::minmax(values);

@@ -10,6 +10,7 @@
 // Pure function: no I/O, no clock. Inputs must not contain NaN.
 #pragma once
 
+#include <cstddef>
 #include <limits>
 #include <span>
 
@@ -17,6 +18,9 @@ namespace perfgate {
 
 // p-values below this fail the screen.
 inline constexpr double kNormalityAlpha = 0.05;
+
+// Fewer values are never judged plausible: skewness and kurtosis need at least this many.
+inline constexpr size_t kMinimumScreenedValues = 3;
 
 struct NormalityScreen {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -28,8 +32,8 @@ struct NormalityScreen {
   bool plausible = false;  // p_value >= kNormalityAlpha
 };
 
-// NaN statistics and not plausible when there are fewer than 3 values or all are equal
-// (no spread: a t-test on it is degenerate).
+// NaN statistics and not plausible when there are fewer than kMinimumScreenedValues values
+// or all are equal (no spread: a t-test on it is degenerate).
 NormalityScreen ScreenNormality(std::span<const double> values);
 
 }  // namespace perfgate

@@ -115,6 +115,12 @@ Result<PairedComparison> ComparePaired(std::span<const double> base,
   result.p_value = result.exact_p_value
                        ? TwoSidedExactP(SignedRankDistribution(n), ranks.positive_rank_sum)
                        : NormalSignedRankP(ranks);
+  result.t = PairedTTest(ratios.values);
+  result.normality = ScreenNormality(ratios.values);
+  // A constant set is too degenerate for the screen, yet as many pairs as it would judge
+  // agreeing exactly is the clearest evidence there is.
+  bool constant = n >= kMinimumScreenedValues && result.t.standard_error == 0;
+  result.t_appropriate = result.normality.plausible || constant;
   return result;
 }
 

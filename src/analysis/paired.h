@@ -1,5 +1,6 @@
 // Paired comparison of interleaved base/candidate rounds: the Hodges–Lehmann estimate of
-// the candidate's relative change with the Wilcoxon signed-rank interval and p-value.
+// the candidate's relative change with the Wilcoxon signed-rank interval and p-value, and
+// the paired t-test on the log-ratios with a normality screen saying whether to trust it.
 //
 // Each pair i gives d_i = log(candidate_i / base_i); pairs share the machine's state of the
 // moment, so their log-ratio cancels slow drifts that an unpaired comparison would see as
@@ -17,6 +18,18 @@
 // no |d_i| is zero or tied; otherwise zero log-ratios are dropped (Wilcoxon's convention)
 // and the normal approximation with tie and continuity corrections is used.
 //
+// The signed-rank p cannot go below 2 / 2^n (0.002 for 10 pairs), which a job-level false
+// discovery rule over many series may ask for. The paired t-test has no such floor: its
+// estimate is the mean log-ratio, its interval mean +- t_{n-1} * sd / sqrt(n). It may be
+// used when the log-ratios pass the normality screen (normality.h; it needs 3 pairs), or
+// when there are 3 or more and all are equal: no spread means every pair saw the same
+// change, a sure shift when it is not 0 and none when it is (t-test convention, t_test.h).
+// With 1 or 2 pairs neither applies and the signed-rank test (p >= 0.5) decides nothing.
+// With few pairs the screen catches little more than one gross outlier; what keeps the
+// t-test honest then is that under no change the random AB/BA order makes every log-ratio
+// symmetric about 0, and on symmetric data the t-test holds its level (heavy tails make it
+// conservative). bench/verdict_validation.cc measures this on bimodal and t(3) noise.
+//
 // Pure function: no I/O, no clock.
 #pragma once
 
@@ -24,7 +37,9 @@
 #include <span>
 #include <vector>
 
+#include "analysis/normality.h"
 #include "analysis/shift_estimate.h"
+#include "analysis/t_test.h"
 #include "base/error.h"
 
 namespace perfgate {
@@ -35,6 +50,11 @@ struct PairedComparison {
   ShiftEstimate shift;       // all NaN when no pair is usable
   double p_value = ShiftEstimate::kNaN;  // NaN when no pair is usable
   bool exact_p_value = false;
+  TTestResult t;              // the paired t-test on the log-ratios
+  NormalityScreen normality;  // of the log-ratios
+  // The log-ratios pass the normality screen, or there are 3 or more and all are equal: the
+  // t-test's p-value and interval may be used; otherwise rely on the signed-rank ones.
+  bool t_appropriate = false;
 };
 
 // log(candidate[i] / base[i]) of every pair whose two values are finite and > 0, in pair

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "analysis/detectable_effect.h"
-#include "analysis/distributions.h"
 #include "analysis/paired.h"
 #include "analysis/statistics.h"
 #include "analysis/unpaired.h"
@@ -21,17 +20,40 @@ double MeanVariance(const std::vector<double>& logs) {
   return scale * scale / static_cast<double>(logs.size());
 }
 
+SeriesTest NewTest(ComparisonMethod method, std::vector<double> base,
+                   std::vector<double> candidate) {
+  SeriesTest test;
+  test.method = method;
+  test.base = std::move(base);
+  test.candidate = std::move(candidate);
+  return test;
+}
+
+// The t-test `which` decides: its p-value, interval and detectable effect follow from `t`.
+void DecideByT(SeriesTest& test, StatisticalTest which, const TTestResult& t) {
+  test.test = which;
+  test.t = t;
+  test.p_value = t.p_value;
+}
+
 }  // namespace
 
+bool IsTTest(StatisticalTest test) {
+  return test == StatisticalTest::kPairedT || test == StatisticalTest::kWelch;
+}
+
 SeriesTest TestPaired(std::vector<double> base, std::vector<double> candidate) {
-  SeriesTest test{.method = ComparisonMethod::kPaired,
-                  .base = std::move(base),
-                  .candidate = std::move(candidate)};
+  SeriesTest test = NewTest(ComparisonMethod::kPaired, std::move(base), std::move(candidate));
   Result<PairedComparison> compared = ComparePaired(test.base, test.candidate, kAnyConfidence);
   if (!compared) return test;  // unequal lengths: the caller aligned them, so never
   test.used = compared->pairs_used;
   test.dropped = compared->pairs_dropped;
   if (test.used == 0) return test;
+  if (compared->t_appropriate) {
+    DecideByT(test, StatisticalTest::kPairedT, compared->t);
+    return test;
+  }
+  test.test = StatisticalTest::kSignedRank;
   test.p_value = compared->p_value;
   // 2 / 2^n; ldexp keeps it exact where a pow of doubles need not be.
   test.smallest_p = std::min(1.0, std::ldexp(1.0, 1 - static_cast<int>(test.used)));
@@ -41,18 +63,19 @@ SeriesTest TestPaired(std::vector<double> base, std::vector<double> candidate) {
 }
 
 SeriesTest TestUnpaired(std::vector<double> base, std::vector<double> candidate) {
-  SeriesTest test{.method = ComparisonMethod::kUnpaired,
-                  .base = std::move(base),
-                  .candidate = std::move(candidate)};
+  SeriesTest test = NewTest(ComparisonMethod::kUnpaired, std::move(base), std::move(candidate));
   Result<UnpairedComparison> compared = CompareUnpaired(test.base, test.candidate, kAnyConfidence);
   if (!compared) return test;
   test.used = std::min(compared->base_used, compared->candidate_used);
   test.dropped = compared->dropped;
   if (test.used == 0) return test;
-  test.welch = compared->welch_appropriate;
-  test.p_value = test.welch ? compared->welch.p_value : compared->p_value;
-  test.smallest_p =
-      test.welch ? 0 : MinimumTwoSidedP(compared->base_used, compared->candidate_used);
+  if (compared->welch_appropriate) {
+    DecideByT(test, StatisticalTest::kWelch, compared->welch);
+    return test;
+  }
+  test.test = StatisticalTest::kMannWhitney;
+  test.p_value = compared->p_value;
+  test.smallest_p = MinimumTwoSidedP(compared->base_used, compared->candidate_used);
   size_t ignored = 0;
   std::vector<double> x = LogsOfUsable(test.base, ignored);
   std::vector<double> y = LogsOfUsable(test.candidate, ignored);
@@ -63,20 +86,17 @@ SeriesTest TestUnpaired(std::vector<double> base, std::vector<double> candidate)
 
 ShiftEstimate IntervalAt(const SeriesTest& test, double confidence) {
   if (test.used == 0) return {};
+  if (IsTTest(test.test)) {
+    double half_width = THalfWidth(test.t, confidence);
+    return ShiftFromLogs(test.t.difference, test.t.difference - half_width,
+                         test.t.difference + half_width, confidence, false);
+  }
   if (test.method == ComparisonMethod::kPaired) {
     Result<PairedComparison> compared = ComparePaired(test.base, test.candidate, confidence);
     return compared ? compared->shift : ShiftEstimate{};
   }
-  if (!test.welch) {
-    Result<UnpairedComparison> compared = CompareUnpaired(test.base, test.candidate, confidence);
-    return compared ? compared->shift : ShiftEstimate{};
-  }
-  size_t ignored = 0;
-  WelchResult welch =
-      WelchTTest(LogsOfUsable(test.base, ignored), LogsOfUsable(test.candidate, ignored));
-  double half_width = StudentTQuantile(1 - (1 - confidence) / 2, welch.df) * welch.standard_error;
-  return ShiftFromLogs(welch.difference, welch.difference - half_width,
-                       welch.difference + half_width, confidence, false);
+  Result<UnpairedComparison> compared = CompareUnpaired(test.base, test.candidate, confidence);
+  return compared ? compared->shift : ShiftEstimate{};
 }
 
 }  // namespace perfgate

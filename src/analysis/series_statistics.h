@@ -10,6 +10,7 @@
 
 #include "analysis/comparison.h"
 #include "analysis/shift_estimate.h"
+#include "analysis/t_test.h"
 
 namespace perfgate {
 
@@ -21,17 +22,23 @@ struct SeriesTest {
   std::vector<double> candidate;
   size_t used = 0;     // paired: usable pairs; unpaired: usable values of the smaller side
   size_t dropped = 0;  // pairs (paired) or values (unpaired) left out: missing or <= 0
-  bool welch = false;  // unpaired: both sides' logs pass the normality screen
+  // Paired: the paired t-test when the log-ratios pass the normality screen, else the
+  // signed-rank test. Unpaired: Welch's t when both sides' logs pass it, else Mann–Whitney.
+  StatisticalTest test = StatisticalTest::kNone;
+  TTestResult t;  // the t-test on the logs, when `test` is one: its interval follows from it
   double p_value = kNaN;
   // The smallest p-value the test can give at this size: a level below it can never be
-  // reached, whatever the data (2 / 2^n signed rank, 2 / C(m+n, m) rank sum, 0 for Welch).
+  // reached, whatever the data (2 / 2^n signed rank, 2 / C(m+n, m) rank sum, 0 for a t-test).
   double smallest_p = 0;
-  // The minimal detectable effect is MinimumDetectableEffect(detectable_scale,
+  // Rank tests: the minimal detectable effect is MinimumDetectableEffect(detectable_scale,
   // detectable_count): the log-ratios' robust scale and the pairs; unpaired, the standard
-  // error of the difference of mean logs and 1.
+  // error of the difference of mean logs and 1. t-tests use `t` (TTestDetectableEffect).
   double detectable_scale = kNaN;
   size_t detectable_count = 0;
 };
+
+// Whether `test` is a t-test (its p-value and interval come from SeriesTest::t).
+bool IsTTest(StatisticalTest test);
 
 // Pair i is base[i] with candidate[i] (equal lengths; NaN: absent).
 SeriesTest TestPaired(std::vector<double> base, std::vector<double> candidate);

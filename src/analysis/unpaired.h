@@ -20,7 +20,7 @@
 
 #include "analysis/normality.h"
 #include "analysis/shift_estimate.h"
-#include "analysis/welch.h"
+#include "analysis/t_test.h"
 #include "base/error.h"
 
 namespace perfgate {
@@ -31,7 +31,7 @@ struct UnpairedComparison {
   size_t dropped = 0;                    // values of either side that were <= 0, infinite or NaN
   ShiftEstimate shift;                   // all NaN when a side has no usable value
   double p_value = ShiftEstimate::kNaN;  // two-sided Mann–Whitney (MannWhitneyU) on the logs
-  WelchResult welch;                     // on the logs
+  TTestResult welch;                     // on the logs
   NormalityScreen base_normality;        // of the base's logs
   NormalityScreen candidate_normality;
   // Both sides' logs pass the normality screen, so Welch's p-value may be used; otherwise

@@ -23,6 +23,14 @@ constexpr NameTable<ComparisonMethod, 2> kMethodNames = {{
     {ComparisonMethod::kUnpaired, "unpaired"},
 }};
 
+constexpr NameTable<StatisticalTest, 5> kTestNames = {{
+    {StatisticalTest::kPairedT, "paired-t"},
+    {StatisticalTest::kSignedRank, "signed-rank"},
+    {StatisticalTest::kWelch, "welch"},
+    {StatisticalTest::kMannWhitney, "mann-whitney"},
+    {StatisticalTest::kNone, ""},
+}};
+
 // The name of `value`; the last entry's for a value outside the table.
 template <typename Enum, size_t N>
 const char* NameIn(const NameTable<Enum, N>& names, Enum value) {
@@ -50,6 +58,12 @@ const char* MethodName(ComparisonMethod method) { return NameIn(kMethodNames, me
 
 std::optional<ComparisonMethod> ParseMethod(std::string_view name) {
   return ParseIn(kMethodNames, name);
+}
+
+const char* TestName(StatisticalTest test) { return NameIn(kTestNames, test); }
+
+std::optional<StatisticalTest> ParseTest(std::string_view name) {
+  return ParseIn(kTestNames, name);
 }
 
 size_t Comparison::Count(Verdict verdict) const {

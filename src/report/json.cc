@@ -39,6 +39,7 @@ Json Series(const SeriesComparison& s) {
       {"candidate",
        {{"values", Values(s.candidate_values)}, {"median", Number(s.candidate_median)}}},
       {"method", MethodName(s.method)},
+      {"test", s.test == StatisticalTest::kNone ? Json(nullptr) : Json(TestName(s.test))},
       {"pairs", s.pairs},
       {"estimate", Number(s.estimate)},
       {"interval",

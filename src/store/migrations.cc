@@ -145,14 +145,20 @@ ALTER TABLE comparison_series ADD COLUMN margin REAL;
 ALTER TABLE comparison_series ADD COLUMN detectable_effect REAL;
 )sql";
 
+// Per series, the test behind its p-value and interval (a paired series may use the t-test
+// or the signed-rank test). Rows written before name none: their test was not recorded.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE comparison_series ADD COLUMN test TEXT NOT NULL DEFAULT '';
+)sql";
+
 // The side of each run: an interleaved job measures its base too, sometimes at the same
 // commit as its candidate (an A/A job), so the commit alone cannot tell the sides apart.
-constexpr const char* kVersion4 = R"sql(
+constexpr const char* kVersion5 = R"sql(
 ALTER TABLE runs ADD COLUMN side TEXT NOT NULL DEFAULT 'single';
 )sql";
 
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

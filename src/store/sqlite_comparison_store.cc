@@ -33,15 +33,16 @@ Error UnknownName(const std::string& what) {
 constexpr const char* kInsertSeries =
     "INSERT INTO comparison_series (comparison_id, position, scenario, metric, series, unit,"
     " better, base_values, candidate_values, base_median, candidate_median, estimate, p_value,"
-    " verdict, note, method, pairs, low, high, confidence, q_value, margin, detectable_effect)"
+    " verdict, note, method, pairs, low, high, confidence, q_value, margin, detectable_effect,"
+    " test)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20, ?21, ?22, ?23)";
+    " ?19, ?20, ?21, ?22, ?23, ?24)";
 
 // The columns ReadSeries reads, in its order.
 constexpr const char* kSeriesColumns =
     "scenario, metric, series, unit, better, base_values, candidate_values, base_median,"
     " candidate_median, estimate, p_value, verdict, note, method, pairs, low, high, confidence,"
-    " q_value, margin, detectable_effect";
+    " q_value, margin, detectable_effect, test";
 
 void BindSeries(Statement& insert, int64_t position, const SeriesComparison& series) {
   insert.Bind(2, position)
@@ -65,7 +66,8 @@ void BindSeries(Statement& insert, int64_t position, const SeriesComparison& ser
       .Bind(20, series.confidence)
       .Bind(21, series.q_value)
       .Bind(22, series.margin)
-      .Bind(23, series.detectable_effect);
+      .Bind(23, series.detectable_effect)
+      .Bind(24, TestName(series.test));
 }
 
 // The series in the current row of a statement that selected kSeriesColumns.
@@ -78,14 +80,16 @@ Result<SeriesComparison> ReadSeries(const Statement& row) {
   std::optional<Better> better = ParseBetter(row.Text(4));
   std::optional<Verdict> verdict = ParseVerdict(row.Text(11));
   std::optional<ComparisonMethod> method = ParseMethod(row.Text(13));
-  if (!better || !verdict || !method) {
+  std::optional<StatisticalTest> test = ParseTest(row.Text(21));
+  if (!better || !verdict || !method || !test) {
     return std::unexpected(UnknownName("comparison series " + series.series + " has better `" +
-                                       row.Text(4) + "`, verdict `" + row.Text(11) +
-                                       "` and method `" + row.Text(13) + "`"));
+                                       row.Text(4) + "`, verdict `" + row.Text(11) + "`, method `" +
+                                       row.Text(13) + "` and test `" + row.Text(21) + "`"));
   }
   series.better = *better;
   series.verdict = *verdict;
   series.method = *method;
+  series.test = *test;
   Result<std::vector<double>> base = DecodeNumberList(row.Text(5), "comparison_series.base_values");
   if (!base) return std::unexpected(std::move(base.error()));
   Result<std::vector<double>> candidate =

@@ -17,6 +17,7 @@ SeriesComparison MakeSeries(std::string series, Verdict verdict) {
                           .unit = "s",
                           .better = Better::kLower,
                           .method = ComparisonMethod::kPaired,
+                          .test = StatisticalTest::kPairedT,
                           .base_values = {0.1, 0.2, 0.3},
                           .candidate_values = {0.4, 0.5, 0.6},
                           .base_median = 0.2,
@@ -97,6 +98,7 @@ TEST_F(ComparisonStoreTest, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_EQ(regression.base_median, 0.2);
   EXPECT_EQ(regression.candidate_median, 0.5);
   EXPECT_EQ(regression.method, ComparisonMethod::kPaired);
+  EXPECT_EQ(regression.test, StatisticalTest::kPairedT);
   EXPECT_EQ(regression.pairs, 3u);
   EXPECT_EQ(regression.estimate, 1.25);
   EXPECT_EQ(regression.low, 0.75);
@@ -115,6 +117,7 @@ TEST_F(ComparisonStoreTest, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_TRUE(std::isnan(missing.base_median));
   EXPECT_EQ(missing.candidate_median, 10);
   EXPECT_EQ(missing.pairs, 0u);
+  EXPECT_EQ(missing.test, StatisticalTest::kNone);
   for (double unknown :
        {missing.estimate, missing.low, missing.high, missing.confidence, missing.p_value,
         missing.q_value, missing.margin, missing.detectable_effect}) {
@@ -133,6 +136,7 @@ TEST_F(ComparisonStoreTest, UnboundedIntervalsAndStoredModeRoundTrip) {
   saved.seed = 0;
   SeriesComparison& unbounded = saved.comparison.series[0];
   unbounded.method = ComparisonMethod::kUnpaired;
+  unbounded.test = StatisticalTest::kMannWhitney;
   unbounded.pairs = 0;
   unbounded.low = -1;
   unbounded.high = kInfinity;
@@ -146,6 +150,7 @@ TEST_F(ComparisonStoreTest, UnboundedIntervalsAndStoredModeRoundTrip) {
   EXPECT_EQ((*loaded)->pair_orders, "");
   const SeriesComparison& got = (*loaded)->comparison.series[0];
   EXPECT_EQ(got.method, ComparisonMethod::kUnpaired);
+  EXPECT_EQ(got.test, StatisticalTest::kMannWhitney);
   EXPECT_EQ(got.low, -1);
   EXPECT_EQ(got.high, kInfinity);
   EXPECT_EQ(got.detectable_effect, kInfinity);

@@ -141,13 +141,13 @@ TEST_F(MigrationsTest, AVersion2ComparisonReadsAsStoredWithItsChangeAsTheEstimat
   EXPECT_EQ(s.verdict, Verdict::kInconclusive);
 }
 
-TEST_F(MigrationsTest, AVersion3RunMeasuredItsJobsOwnCommit) {
+TEST_F(MigrationsTest, AVersion4RunMeasuredItsJobsOwnCommit) {
   store_.reset();
-  std::string path = dir_.Path("v3.db");
+  std::string path = dir_.Path("v4.db");
   {
     Result<SqliteDb> db = SqliteDb::Open(path);
     ASSERT_TRUE(db) << db.error().ToString();
-    ASSERT_TRUE(MigrateTo(*db, 3, At(1)));
+    ASSERT_TRUE(MigrateTo(*db, 4, At(1)));
     ASSERT_TRUE(
         db->Execute("INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, created_at)"
                     " VALUES ('baseline', 'succeeded', ?1, 'main', '[]', 1000)",
@@ -157,7 +157,7 @@ TEST_F(MigrationsTest, AVersion3RunMeasuredItsJobsOwnCommit) {
                     " VALUES (1, 'http-api', ?1, 'succeeded', 2000)",
                     Commit('a')));
   }
-  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v3.db", dir_.Path());
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v4.db", dir_.Path());
   ASSERT_TRUE(opened) << opened.error().ToString();
   Result<perfgate::Run> run = (*opened)->GetRun(1);
   ASSERT_TRUE(run) << run.error().ToString();

@@ -40,6 +40,25 @@ TEST(MinimumDetectableEffectTest, RejectsBadArguments) {
   EXPECT_FALSE(MinimumDetectableEffect(0.1, 10, 0.05, 1).has_value());
 }
 
+TEST(TTestDetectableEffectTest, NineDegreesOfFreedom) {
+  // (t_{0.975, 9} + t_{0.8, 9}) * 0.01 = (2.2621571628 + 0.8834038597) * 0.01 (mpmath).
+  Result<DetectableEffect> effect = TTestDetectableEffect(0.01, 9);
+  ASSERT_TRUE(effect.has_value());
+  EXPECT_NEAR(effect->log_ratio, 0.031455610224837394, 1e-11);
+  EXPECT_NEAR(effect->increase, 0.03195556630335535, 1e-11);
+  EXPECT_NEAR(effect->decrease, 0.030966029300879456, 1e-11);
+}
+
+TEST(TTestDetectableEffectTest, EdgeCasesAndBadArguments) {
+  EXPECT_EQ(TTestDetectableEffect(0, 4)->log_ratio, 0);
+  EXPECT_FALSE(TTestDetectableEffect(-0.1, 9).has_value());
+  EXPECT_FALSE(TTestDetectableEffect(kNaN, 9).has_value());
+  EXPECT_FALSE(TTestDetectableEffect(0.1, 0).has_value());
+  EXPECT_FALSE(TTestDetectableEffect(0.1, kNaN).has_value());
+  EXPECT_FALSE(TTestDetectableEffect(0.1, 9, 1).has_value());
+  EXPECT_FALSE(TTestDetectableEffect(0.1, 9, 0.05, 0).has_value());
+}
+
 TEST(RobustScaleTest, IgnoresOneOutlier) {
   // Median 3; absolute deviations 2 1 0 1 97, median 1: scale 1.4826.
   std::vector<double> values = {1, 2, 3, 4, 100};

@@ -163,6 +163,92 @@ TEST(ComparePairedTest, RejectsMismatchedSidesAndBadConfidence) {
   EXPECT_FALSE(ComparePaired(two, two, kNaN).has_value());
 }
 
+// The paired t-test beside the signed-rank test. Reference values from Python's statistics
+// module (mean, stdev) and Student's t through mpmath.betainc.
+TEST(ComparePairedTest, NormalLookingLogRatiosMayUseTheTTest) {
+  // Jarque–Bera of these ten: S = 0.2048, K = 2.1288, JB = 0.386, p = 0.824: plausible.
+  std::vector<double> base = {100, 200, 50, 80, 120, 90, 110, 70, 60, 150};
+  std::vector<double> candidate =
+      Scaled(base, {0.031, 0.012, 0.044, 0.027, 0.018, 0.039, 0.025, 0.051, 0.022, 0.035});
+  Result<PairedComparison> result = ComparePaired(base, candidate);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_TRUE(result->normality.plausible);
+  EXPECT_NEAR(result->normality.jarque_bera, 0.38613590727322006, 1e-9);
+  EXPECT_TRUE(result->t_appropriate);
+  EXPECT_NEAR(result->t.difference, 0.0304, 1e-12);
+  EXPECT_EQ(result->t.df, 9);
+  EXPECT_NEAR(result->t.p_value, 2.273941581573096e-05, 1e-11);
+  // The signed-rank p is still there, at its floor 2 / 2^10.
+  EXPECT_DOUBLE_EQ(result->p_value, 2.0 / 1024);
+}
+
+TEST(ComparePairedTest, AnOutlyingPairFailsTheScreen) {
+  // One log-ratio of 0.151 among nine near 0.02: S = 2.606, K = 7.925, JB = 21.4, p = 2e-5.
+  std::vector<double> base(10, 1.0);
+  std::vector<double> candidate =
+      Scaled(base, {0.021, 0.012, 0.024, 0.027, 0.018, 0.019, 0.025, 0.151, 0.022, 0.015});
+  Result<PairedComparison> result = ComparePaired(base, candidate);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_FALSE(result->normality.plausible);
+  EXPECT_NEAR(result->normality.p_value, 2.2257270857654004e-05, 1e-9);
+  EXPECT_FALSE(result->t_appropriate);
+}
+
+TEST(ComparePairedTest, TiedLogRatiosCanPassTheScreen) {
+  // Ratios 1 x5 and 2 x5: d = 0 or ln 2 exactly. S = 0, K = 1, JB = 5/3, p = 0.4346; t = 3.
+  std::vector<double> base(10, 1.0);
+  std::vector<double> candidate = {1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+  Result<PairedComparison> result = ComparePaired(base, candidate);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_NEAR(result->normality.p_value, 0.4345982085070783, 1e-12);
+  EXPECT_TRUE(result->t_appropriate);
+  EXPECT_NEAR(result->t.p_value, 0.014956363910414204, 1e-12);
+}
+
+TEST(ComparePairedTest, FewerThanThreePairsNeverUseTheTTest) {
+  std::vector<double> one = {10};
+  std::vector<double> one_more = {12};
+  Result<PairedComparison> single = ComparePaired(one, one_more);
+  ASSERT_TRUE(single.has_value());
+  EXPECT_FALSE(single->t_appropriate);
+  EXPECT_TRUE(std::isnan(single->t.p_value));
+  // Two pairs have a t statistic (1 df) but no screen; equal ratios do not make them sure.
+  std::vector<double> base = {4, 8};
+  std::vector<double> candidate = {5, 10};
+  Result<PairedComparison> pair = ComparePaired(base, candidate);
+  ASSERT_TRUE(pair.has_value());
+  EXPECT_EQ(pair->t.p_value, 0);
+  EXPECT_FALSE(pair->t_appropriate);
+}
+
+TEST(ComparePairedTest, EqualLogRatiosOfThreePairsOrMoreAreForTheTTest) {
+  // 5/4 = 10/8 = 2.5/2 exactly: every pair moved by +25%.
+  std::vector<double> base = {4, 8, 2};
+  std::vector<double> candidate = {5, 10, 2.5};
+  Result<PairedComparison> shifted = ComparePaired(base, candidate);
+  ASSERT_TRUE(shifted.has_value());
+  EXPECT_FALSE(shifted->normality.plausible);  // no spread to judge
+  EXPECT_TRUE(shifted->t_appropriate);
+  EXPECT_EQ(shifted->t.p_value, 0);
+  EXPECT_EQ(shifted->t.difference, std::log(1.25));
+  Result<PairedComparison> same = ComparePaired(base, base);
+  ASSERT_TRUE(same.has_value());
+  EXPECT_TRUE(same->t_appropriate);
+  EXPECT_EQ(same->t.p_value, 1);
+}
+
+TEST(ComparePairedTest, TheTTestSkipsPairsThatCannotBeLogged) {
+  // Usable pairs: ratios 2, 2, 4 -> d = ln2 (1, 1, 2): mean 4/3 ln2, se = ln2 / 3, t = 4.
+  std::vector<double> base = {1, kNaN, 0, 1, 1, -1};
+  std::vector<double> candidate = {2, 1, 1, 2, 4, 1};
+  Result<PairedComparison> result = ComparePaired(base, candidate);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(result->pairs_used, 3);
+  EXPECT_NEAR(result->t.difference, 4 * std::numbers::ln2 / 3, 1e-15);
+  EXPECT_NEAR(result->t.t, 4, 1e-12);
+  EXPECT_EQ(result->t.df, 2);
+}
+
 TEST(MinimumPairsForConfidenceTest, Values) {
   // 1 - 2/2^n: n = 5 -> 0.9375, n = 6 -> 0.96875, n = 7 -> 0.984375, n = 8 -> 0.9921875.
   EXPECT_EQ(MinimumPairsForConfidence(0.90), 5);

@@ -22,6 +22,17 @@ TEST(VerdictTest, ParseRejectsUnknownNames) {
   EXPECT_EQ(ParseVerdict(""), std::nullopt);
 }
 
+TEST(StatisticalTestTest, NamesRoundTrip) {
+  for (StatisticalTest test :
+       {StatisticalTest::kNone, StatisticalTest::kPairedT, StatisticalTest::kSignedRank,
+        StatisticalTest::kWelch, StatisticalTest::kMannWhitney}) {
+    EXPECT_EQ(ParseTest(TestName(test)), test) << TestName(test);
+  }
+  EXPECT_STREQ(TestName(StatisticalTest::kPairedT), "paired-t");
+  EXPECT_STREQ(TestName(StatisticalTest::kNone), "");
+  EXPECT_EQ(ParseTest("t"), std::nullopt);
+}
+
 TEST(ComparisonTest, CountsVerdicts) {
   Comparison comparison;
   for (Verdict verdict : {Verdict::kRegression, Verdict::kUnchanged, Verdict::kUnchanged}) {

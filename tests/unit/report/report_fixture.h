@@ -20,7 +20,8 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// What the analysis found for a series: estimate, interval, p and q, detectable effect.
+// What the analysis found for a series: estimate, interval, p and q, detectable effect, and
+// the test behind them.
 struct Found {
   size_t pairs = 5;
   double estimate = kNaN;
@@ -30,6 +31,7 @@ struct Found {
   double p_value = kNaN;
   double q_value = kNaN;
   double detectable_effect = kNaN;
+  StatisticalTest test = StatisticalTest::kSignedRank;
 };
 
 // One paired series of the http-api scenario with every field given.
@@ -45,6 +47,7 @@ inline SeriesComparison MakeSeries(const std::string& metric, const std::string&
   s.unit = unit;
   s.better = better;
   s.method = ComparisonMethod::kPaired;
+  s.test = found.test;
   s.base_values = std::move(base);
   s.candidate_values = std::move(candidate);
   s.base_median = base_median;
@@ -111,7 +114,8 @@ inline StoredComparison SmallComparison() {
                   .detectable_effect = 0.0612},
                  Verdict::kUnchanged),
       MakeSeries("latency_p99", R"({endpoint="/new"})", "s", Better::kLower, {}, {2.5e-6}, kNaN,
-                 2.5e-6, {.pairs = 0}, Verdict::kMissing, "the base has no value for this series"),
+                 2.5e-6, {.pairs = 0, .test = StatisticalTest::kNone}, Verdict::kMissing,
+                 "the base has no value for this series"),
       MakeSeries("throughput", "{}", "req/s", Better::kHigher, {1200, 1190, 1210},
                  {1350, 1340, 1360}, 1200, 1350,
                  {.estimate = 0.125,

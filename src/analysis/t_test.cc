@@ -1,4 +1,4 @@
-#include "analysis/welch.h"
+#include "analysis/t_test.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,17 +29,9 @@ Moments SampleMoments(std::span<const double> values) {
   return m;
 }
 
-}  // namespace
-
-WelchResult WelchTTest(std::span<const double> x, std::span<const double> y) {
-  if (x.size() < 2 || y.size() < 2) return {};
-  Moments a = SampleMoments(x);
-  Moments b = SampleMoments(y);
-  double va = a.variance / a.n;
-  double vb = b.variance / b.n;
-  double difference = b.mean - a.mean;
-  if (va + vb == 0) {
-    double df = a.n + b.n - 2;
+// The test of `difference` with squared standard error `variance` on `df` degrees of freedom.
+TTestResult Test(double difference, double variance, double df) {
+  if (variance == 0) {
     if (difference == 0) {
       return {.difference = 0, .standard_error = 0, .t = 0, .df = df, .p_value = 1};
     }
@@ -49,13 +41,37 @@ WelchResult WelchTTest(std::span<const double> x, std::span<const double> y) {
             .df = df,
             .p_value = 0};
   }
-  WelchResult result;
+  TTestResult result;
   result.difference = difference;
-  result.standard_error = std::sqrt(va + vb);
+  result.standard_error = std::sqrt(variance);
   result.t = difference / result.standard_error;
-  result.df = (va + vb) * (va + vb) / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
-  result.p_value = StudentTTwoSidedP(result.t, result.df);
+  result.df = df;
+  result.p_value = StudentTTwoSidedP(result.t, df);
   return result;
+}
+
+}  // namespace
+
+TTestResult WelchTTest(std::span<const double> x, std::span<const double> y) {
+  if (x.size() < 2 || y.size() < 2) return {};
+  Moments a = SampleMoments(x);
+  Moments b = SampleMoments(y);
+  double va = a.variance / a.n;
+  double vb = b.variance / b.n;
+  double df = va + vb == 0 ? a.n + b.n - 2
+                           : (va + vb) * (va + vb) / (va * va / (a.n - 1) + vb * vb / (b.n - 1));
+  return Test(b.mean - a.mean, va + vb, df);
+}
+
+TTestResult PairedTTest(std::span<const double> differences) {
+  if (differences.size() < 2) return {};
+  Moments d = SampleMoments(differences);
+  return Test(d.mean, d.variance / d.n, d.n - 1);
+}
+
+double THalfWidth(const TTestResult& result, double confidence) {
+  if (result.standard_error == 0) return 0;
+  return StudentTQuantile(1 - (1 - confidence) / 2, result.df) * result.standard_error;
 }
 
 }  // namespace perfgate
