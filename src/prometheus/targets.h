@@ -1,7 +1,8 @@
 // file_sd target files: how perfgate tells Prometheus what to scrape and with which labels.
 //
-// The labels perfgate_job, perfgate_run and perfgate_rep identify the job, the run and the
-// repetition, so that the selector of a run matches its series and no other run's.
+// The labels perfgate_job and perfgate_run identify the job and the run, so that the selector
+// of a run matches its series and no other run's. A run's windows are told apart by time: a
+// query over a window's exact range at its end sees only that window's samples.
 #pragma once
 
 #include <string>
@@ -15,7 +16,6 @@ namespace perfgate {
 
 inline constexpr std::string_view kJobLabel = "perfgate_job";
 inline constexpr std::string_view kRunLabel = "perfgate_run";
-inline constexpr std::string_view kRepetitionLabel = "perfgate_rep";
 
 struct ScrapeTargetGroup {
   std::vector<std::string> addresses;  // host:port
@@ -24,7 +24,7 @@ struct ScrapeTargetGroup {
 };
 
 // The label matchers (without braces) that select exactly the series carrying `labels`:
-// perfgate_job="3",perfgate_rep="0",perfgate_run="7". Values are escaped.
+// perfgate_job="3",perfgate_run="7". Values are escaped.
 std::string Selector(const Labels& labels);
 
 // Owns one target file in a file_sd directory: written atomically (temporary file + rename,

@@ -9,6 +9,7 @@
 #include "base/logging.h"
 #include "prometheus/client.h"
 #include "prometheus/managed.h"
+#include "runner/change_points.h"
 #include "runner/compare_jobs.h"
 #include "runner/interleaved_run.h"
 #include "runner/job_log.h"
@@ -266,6 +267,9 @@ Result<JobOutcome> RunJob(const RunnerContext& context, JobId id) {
   if (!outcome) return outcome;
   auto final_job = store.GetJob(id);
   if (!final_job) return std::unexpected(final_job.error());
+  if (final_job->kind == JobKind::kBaseline) {
+    RecordChangePointsAfter(*context.config, store, *final_job, clock.Now());
+  }
   outcome->job = std::move(*final_job);
   return outcome;
 }

@@ -23,7 +23,7 @@ constexpr int kShortCommitLength = 12;
 // between any two runs, so they are dropped before series of two runs are matched.
 bool IsProvenanceLabel(const std::string& name) {
   return name == "__name__" || name == "instance" || name == "job" || name == kJobLabel ||
-         name == kRunLabel || name == kRepetitionLabel;
+         name == kRunLabel;
 }
 
 std::string SeriesOf(const Labels& labels) {
@@ -73,7 +73,7 @@ class ReadyPhases final : public ReadyListener {
 // One session of a prepared run: up, warm-up, windows with their queries, down.
 class Session {
  public:
-  Session(const PreparedRun& run, SessionWindows windows, PrometheusClient& prometheus,
+  Session(PreparedRun& run, SessionWindows windows, PrometheusClient& prometheus,
           Clock& clock, ProgressListener& progress)
       : run_(run),
         request_(run.request),
@@ -109,10 +109,9 @@ class Session {
     return RunEvent(request_, phase, repetition, repetition >= 0 ? windows_.total : 0, planned);
   }
 
-  Labels TargetLabels(const std::string& repetition) const {
+  Labels TargetLabels() const {
     return {{std::string(kJobLabel), std::to_string(request_.job_id)},
-            {std::string(kRunLabel), std::to_string(request_.run_id)},
-            {std::string(kRepetitionLabel), repetition}};
+            {std::string(kRunLabel), std::to_string(request_.run_id)}};
   }
 
   std::vector<ScrapeTargetGroup> Groups(const Environment& up, const Labels& labels) const {
@@ -144,12 +143,22 @@ class Session {
   }
 
   Result<std::vector<Sample>> Measure(Environment& up) {
-    auto targets = TargetFile::Create(
-        request_.targets_dir,
-        "job-" + std::to_string(request_.job_id) + "-run-" + std::to_string(request_.run_id),
-        Groups(up, TargetLabels("warmup")));
-    if (!targets) return std::unexpected(targets.error());
-
+    if (!run_.targets) {
+      auto targets = TargetFile::Create(
+          request_.targets_dir,
+          "job-" + std::to_string(request_.job_id) + "-run-" + std::to_string(request_.run_id),
+          Groups(up, TargetLabels()));
+      if (!targets) return std::unexpected(targets.error());
+      run_.targets.emplace(std::move(*targets));
+    }
+    const std::string selector = Selector(TargetLabels());
+    // A scrape of this session's services before any window opens: a window's first scrape
+    // then counts against a value of the same process, never of the session before.
+    if (auto scraped =
+            prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(), clock_);
+        !scraped) {
+      return std::unexpected(scraped.error());
+    }
     if (scenario_.load.warmup.count() > 0) {
       PhaseScope warmup(progress_, clock_, Event(Phase::kWarmup, -1, scenario_.load.warmup));
       if (auto window = warmup.Check(LoadWhileAlive(up, scenario_.load.warmup)); !window) {
@@ -162,18 +171,9 @@ class Session {
         return std::unexpected(
             FailedPrecondition("interrupted before window " + std::to_string(rep + 1)));
       }
-      Labels labels = TargetLabels(std::to_string(rep));
-      std::string selector = Selector(labels);
       std::optional<LoadWindow> window;
       {
         PhaseScope phase(progress_, clock_, Event(Phase::kWindow, rep, scenario_.load.duration));
-        // The repetition's series must exist before its window opens, so that the first
-        // scrape of the window already counts against a value from before the load.
-        auto relabelled = phase.Check(targets->Update(Groups(up, labels)));
-        if (!relabelled) return std::unexpected(relabelled.error());
-        auto scraped = phase.Check(
-            prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(), clock_));
-        if (!scraped) return std::unexpected(scraped.error());
         auto loaded = phase.Check(LoadWhileAlive(up, scenario_.load.duration));
         if (!loaded) return std::unexpected(loaded.error());
         window = *loaded;
@@ -218,7 +218,7 @@ class Session {
     return samples;
   }
 
-  const PreparedRun& run_;
+  PreparedRun& run_;
   const ScenarioRunRequest& request_;
   const ScenarioConfig& scenario_;
   SessionWindows windows_;
@@ -257,7 +257,7 @@ Result<PreparedRun> PrepareRun(const ScenarioRunRequest& request, Repository& re
     if (!added) return std::unexpected(added.error());
     auto ports = checkout.Check(AllocatePorts(PortNames(*request.scenario)));
     if (!ports) return std::unexpected(ports.error());
-    run.emplace(PreparedRun{request, std::move(*added), std::move(*ports)});
+    run.emplace(PreparedRun{request, std::move(*added), std::move(*ports), std::nullopt});
   }
   TemplateVars& vars = run->vars;
   vars["commit"] = request.commit;
@@ -273,7 +273,7 @@ Result<PreparedRun> PrepareRun(const ScenarioRunRequest& request, Repository& re
   return std::move(*run);
 }
 
-Result<std::vector<Sample>> MeasureSession(const PreparedRun& run, SessionWindows windows,
+Result<std::vector<Sample>> MeasureSession(PreparedRun& run, SessionWindows windows,
                                            PrometheusClient& prometheus, Clock& clock,
                                            ProgressListener& progress) {
   return Session(run, windows, prometheus, clock, progress).Run();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "config/config.h"
 #include "config/template.h"
 #include "prometheus/client.h"
+#include "prometheus/targets.h"
 #include "runner/progress.h"
 #include "store/job.h"
 #include "vcs/repository.h"
@@ -43,11 +45,15 @@ ScenarioRunRequest RunRequestFor(const Config& config, const Job& job,
                                  const std::atomic<bool>* interrupted);
 
 // A run's commit checked out and built, its ports allocated: what each session of the run
-// starts from. Destroying it removes the worktree.
+// starts from. Destroying it removes the worktree and the target file.
 struct PreparedRun {
   ScenarioRunRequest request;
   Worktree worktree;
   TemplateVars vars;  // commit, short_commit, job, run, workdir and every port.NAME
+  // The run's scrape targets, written by its first session and kept until the run ends: the
+  // ports stay the same across sessions, so Prometheus scrapes one series per target for the
+  // whole run, and windows are told apart by their time ranges.
+  std::optional<TargetFile> targets = std::nullopt;
 };
 
 // Checks the commit out, allocates the ports and runs the build steps. On failure nothing is
@@ -67,7 +73,7 @@ struct SessionWindows {
 // Brings a fresh environment up, runs the warm-up and the windows, and queries every metric
 // after each window. The environment and the target file are torn down before returning,
 // on every path.
-[[nodiscard]] Result<std::vector<Sample>> MeasureSession(const PreparedRun& run,
+[[nodiscard]] Result<std::vector<Sample>> MeasureSession(PreparedRun& run,
                                                          SessionWindows windows,
                                                          PrometheusClient& prometheus, Clock& clock,
                                                          ProgressListener& progress);

@@ -94,4 +94,20 @@ struct HistoryPoint {
   int sample_count = 0;
 };
 
+// A lasting shift in a series' history on the default branch, found by change-point detection
+// over its baseline jobs.
+struct ChangePointRecord {
+  std::string scenario;
+  std::string metric;
+  std::string series;
+  JobId job_id = 0;     // the first baseline job of the new level
+  std::string commit;   // that job's commit
+  double mean_before = 0;
+  double mean_after = 0;
+  double change = 0;    // (after - before) / |before|; NaN when before is 0
+  double p_value = 0;
+  JobId detected_by = 0;  // the baseline job whose result revealed it
+  TimePoint detected_at;
+};
+
 }  // namespace perfgate

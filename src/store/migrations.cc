@@ -157,8 +157,28 @@ constexpr const char* kVersion5 = R"sql(
 ALTER TABLE runs ADD COLUMN side TEXT NOT NULL DEFAULT 'single';
 )sql";
 
+// Change points found on the default branch, one row each, so that each is reported once.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE change_points (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scenario TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  series TEXT NOT NULL,
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  commit_sha TEXT NOT NULL,
+  mean_before REAL,
+  mean_after REAL,
+  change REAL,
+  p_value REAL,
+  detected_by INTEGER NOT NULL,
+  detected_at INTEGER NOT NULL,
+  UNIQUE (scenario, metric, series, job_id)
+);
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                    kVersion6};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

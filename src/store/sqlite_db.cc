@@ -139,6 +139,8 @@ Result<void> SqliteDb::Exec(const char* script) const {
 
 int64_t SqliteDb::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 
+int64_t SqliteDb::Changes() const { return sqlite3_changes64(db_.get()); }
+
 std::string SqliteDb::Where() const { return "database " + path_; }
 
 Error SqliteDb::ErrorFrom(int rc, std::string_view doing) const {

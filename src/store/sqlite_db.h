@@ -113,6 +113,8 @@ class SqliteDb {
   [[nodiscard]] Result<void> Exec(const char* script) const;
 
   int64_t LastInsertId() const;
+  // Rows the last INSERT, UPDATE or DELETE changed (0 for an INSERT OR IGNORE that ignored).
+  int64_t Changes() const;
   const std::string& path() const { return path_; }
 
   // The Error for a failed SQLite call: its kind follows from `rc`, its message from

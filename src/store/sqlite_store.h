@@ -1,6 +1,7 @@
 // The Store on one SQLite file. Its methods live in one file per interface:
 // sqlite_job_store.cc, sqlite_job_queue.cc, sqlite_queue_statistics.cc, sqlite_result_store.cc,
-// sqlite_comparison_store.cc, sqlite_phase_log.cc, sqlite_process_groups.cc.
+// sqlite_comparison_store.cc, sqlite_change_points.cc, sqlite_phase_log.cc,
+// sqlite_process_groups.cc.
 //
 // Thread-safety: one connection, used by one thread at a time under `mutex_`. Other
 // processes may open the same file; SQLite's locks and the busy timeout order them.
@@ -38,6 +39,11 @@ class SqliteStore final : public Store {
   Result<std::vector<Sample>> LoadSamples(JobId job, RunSide side) override;
   Result<std::vector<HistoryPoint>> History(const std::string& scenario, const std::string& metric,
                                             const std::string& series) override;
+
+  Result<bool> RecordChangePoint(const ChangePointRecord& change_point) override;
+  Result<std::vector<ChangePointRecord>> ListChangePoints(const std::string& scenario,
+                                                         const std::string& metric,
+                                                         const std::string& series) override;
 
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;

@@ -99,9 +99,23 @@ class ComparisonStore {
       JobId candidate_job) = 0;
 };
 
+// Change points of the default branch's history, each recorded once so that it is reported
+// once.
+class ChangePointStore {
+ public:
+  virtual ~ChangePointStore() = default;
+  // Records a change point; false (and nothing written) when one for the same scenario,
+  // metric, series and job exists already.
+  [[nodiscard]] virtual Result<bool> RecordChangePoint(const ChangePointRecord& change_point) = 0;
+  // Of one metric (one series when `series` is not empty), oldest job first.
+  [[nodiscard]] virtual Result<std::vector<ChangePointRecord>> ListChangePoints(
+      const std::string& scenario, const std::string& metric, const std::string& series) = 0;
+};
+
 class Store : public JobStore,
               public ResultStore,
               public ComparisonStore,
+              public ChangePointStore,
               public JobQueue,
               public PhaseLog,
               public ProcessGroupLedger {};

@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 
@@ -190,6 +191,19 @@ Json HistoryPointToJson(const HistoryPoint& point) {
               {"series", point.series},
               {"median", point.median},
               {"sample_count", point.sample_count}};
+}
+
+Json ChangePointToJson(const ChangePointRecord& change_point) {
+  auto number = [](double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); };
+  return Json{{"job", change_point.job_id},
+              {"commit", change_point.commit},
+              {"series", change_point.series},
+              {"mean_before", number(change_point.mean_before)},
+              {"mean_after", number(change_point.mean_after)},
+              {"change", number(change_point.change)},
+              {"p_value", number(change_point.p_value)},
+              {"detected_by", change_point.detected_by},
+              {"detected_at", FormatTimestamp(change_point.detected_at)}};
 }
 
 }  // namespace perfgate

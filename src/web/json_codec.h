@@ -31,5 +31,8 @@ Json JobToJson(const Job& job);
 Json RunToJson(const Run& run);
 Json PhaseToJson(const PhaseRecord& phase);
 Json HistoryPointToJson(const HistoryPoint& point);
+// {"job", "commit", "series", "mean_before", "mean_after", "change", "p_value" (null when not
+// finite), "detected_by", "detected_at"}
+Json ChangePointToJson(const ChangePointRecord& change_point);
 
 }  // namespace perfgate

@@ -99,12 +99,17 @@ ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
   std::string series = request.Query("series").value_or("");
   auto points = context.store->History(scenario, metric, series);
   if (!points) return std::unexpected(FromError(request, points.error()));
+  auto change_points = context.store->ListChangePoints(scenario, metric, series);
+  if (!change_points) return std::unexpected(FromError(request, change_points.error()));
   Json list = Json::array();
   for (const HistoryPoint& point : *points) list.push_back(HistoryPointToJson(point));
+  Json changes = Json::array();
+  for (const ChangePointRecord& change : *change_points) changes.push_back(ChangePointToJson(change));
   Json answer = {{"scenario", scenario},
                  {"metric", metric},
                  {"series", series.empty() ? Json(nullptr) : Json(series)},
-                 {"points", std::move(list)}};
+                 {"points", std::move(list)},
+                 {"change_points", std::move(changes)}};
   return JsonResponse(answer.dump(2));
 }
 
