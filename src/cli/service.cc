@@ -41,10 +41,9 @@ int RunService(const ServiceOptions& options, WithRepository repository,
 }
 
 int WorkerCommand(const ServiceOptions& options) {
-  return RunService(options, WithRepository::kNo,
-                    [](Workspace&, QueueNotifier&) -> Result<std::shared_ptr<void>> {
-                      return nullptr;
-                    });
+  return RunService(
+      options, WithRepository::kNo,
+      [](Workspace&, QueueNotifier&) -> Result<std::shared_ptr<void>> { return nullptr; });
 }
 
 }  // namespace perfgate

@@ -53,7 +53,7 @@ struct WorkerContext {
   // Opens this worker's own mirror of the repository (a Repository serves one thread).
   std::function<Result<Repository>()> open_repository;
   ProgressListener* progress = nullptr;  // also told about each phase; may be null
-  QueueNotifier* notifier = nullptr;      // ends an idle wait early; may be null: poll only
+  QueueNotifier* notifier = nullptr;     // ends an idle wait early; may be null: poll only
 };
 
 class Worker {

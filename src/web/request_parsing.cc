@@ -44,10 +44,10 @@ std::expected<int64_t, ApiError> QueryInteger(const ApiRequest& request, const s
 std::expected<nlohmann::json, ApiError> JsonBody(const ApiRequest& request) {
   std::string fix = "send a JSON object with Content-Type: application/json";
   if (request.body.empty()) {
-    return std::unexpected(ApiError{kStatusBadRequest,
-                                    InvalidInput("the request has no body", request.Where(),
-                                                 fix + " and its Content-Length"),
-                                    {}});
+    return std::unexpected(ApiError{
+        kStatusBadRequest,
+        InvalidInput("the request has no body", request.Where(), fix + " and its Content-Length"),
+        {}});
   }
   try {
     return nlohmann::json::parse(request.body);
