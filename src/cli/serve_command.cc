@@ -1,9 +1,8 @@
 #include <fmt/format.h>
 
-#include <mutex>
-
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/commit_resolver.h"
 #include "cli/service.h"
 #include "cli/workspace.h"
 #include "runner/job_log.h"
@@ -11,34 +10,13 @@
 #include "web/api_server.h"
 
 namespace perfgate {
-namespace {
-
-// Resolves revisions for the API's request threads: one mirror handle behind a mutex,
-// fetched only when a revision is not known yet (a push the mirror has not seen).
-class SharedResolver {
- public:
-  explicit SharedResolver(Repository repository) : repository_(std::move(repository)) {}
-
-  Result<std::string> Resolve(const std::string& rev) {
-    std::lock_guard lock(mutex_);
-    auto known = repository_.Resolve(rev);
-    if (known || known.error().kind != ErrorKind::kNotFound) return known;
-    if (auto fetched = repository_.Fetch(); !fetched) return std::unexpected(fetched.error());
-    return repository_.Resolve(rev);
-  }
-
- private:
-  std::mutex mutex_;
-  Repository repository_;
-};
-
-}  // namespace
 
 int ServeCommand(const ServiceOptions& options) {
   return RunService(
-      options, WithRepository::kYes, [](Workspace& workspace) -> Result<std::shared_ptr<void>> {
+      options, WithRepository::kYes,
+      [](Workspace& workspace, QueueNotifier& notifier) -> Result<std::shared_ptr<void>> {
         const Config& config = workspace.config;
-        auto resolver = std::make_shared<SharedResolver>(std::move(*workspace.repository));
+        auto resolver = std::make_shared<CommitResolver>(std::move(*workspace.repository));
         workspace.repository.reset();
         ApiTokens tokens = ReadApiTokens(config.server);
         ApiContext context;
@@ -49,6 +27,7 @@ int ServeCommand(const ServiceOptions& options) {
           return resolver->Resolve(rev);
         };
         context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
+        context.job_queued = [&notifier] { notifier.Notify(); };
         context.api_token = tokens.api_token;
         context.read_token = tokens.read_token;
         if (tokens.api_token.empty()) {

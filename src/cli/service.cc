@@ -25,13 +25,14 @@ int RunService(const ServiceOptions& options, WithRepository repository,
   });
   auto workspace = OpenWorkspace(options.config, repository);
   if (!workspace) return kExitError;
-  auto started = start(*workspace);
+  QueueNotifier notifier;  // before what `start` returns, which may call it until destroyed
+  auto started = start(*workspace, notifier);
   if (!started) {
     PrintError(started.error());
     return kExitError;
   }
   std::shared_ptr<void> beside_workers = std::move(*started);
-  WorkerPool pool(*workspace);
+  WorkerPool pool(*workspace, notifier);
   pool_slot = &pool;
   while (!signals.interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   pool.Stop(*grace);
@@ -40,8 +41,9 @@ int RunService(const ServiceOptions& options, WithRepository repository,
 }
 
 int WorkerCommand(const ServiceOptions& options) {
-  return RunService(options, WithRepository::kNo,
-                    [](Workspace&) -> Result<std::shared_ptr<void>> { return nullptr; });
+  return RunService(
+      options, WithRepository::kNo,
+      [](Workspace&, QueueNotifier&) -> Result<std::shared_ptr<void>> { return nullptr; });
 }
 
 }  // namespace perfgate

@@ -13,7 +13,7 @@ std::string HostName() {
 
 }  // namespace
 
-WorkerPool::WorkerPool(Workspace& workspace) {
+WorkerPool::WorkerPool(Workspace& workspace, QueueNotifier& notifier) {
   const Config& config = workspace.config;
   std::string prefix = HostName() + ":" + std::to_string(getpid()) + ":";
   for (int i = 1; i <= config.workers; ++i) {
@@ -23,6 +23,7 @@ WorkerPool::WorkerPool(Workspace& workspace) {
     context.http = workspace.http.get();
     context.clock = &SystemClock();
     context.id = prefix + std::to_string(i);
+    context.notifier = &notifier;
     context.open_repository = [&config] {
       return Repository::Open(RepositoryLocation(config), MirrorDir(config));
     };

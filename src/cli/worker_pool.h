@@ -1,7 +1,7 @@
 // The workers of one perfgate process (`serve` or `worker`): `config.workers` threads, each a
-// queue Worker with its own repository mirror handle, stopped gracefully: no new claims at
-// once, the running jobs finished within a grace period, then interrupted and given back to
-// the queue.
+// queue Worker with its own repository mirror handle, woken by the process's QueueNotifier,
+// stopped gracefully: no new claims at once, the running jobs finished within a grace period,
+// then interrupted and given back to the queue.
 #pragma once
 
 #include <atomic>
@@ -16,8 +16,8 @@ namespace perfgate {
 
 class WorkerPool {
  public:
-  // Starts the threads. `workspace` must outlive the pool.
-  explicit WorkerPool(Workspace& workspace);
+  // Starts the threads. `workspace` and `notifier` must outlive the pool.
+  WorkerPool(Workspace& workspace, QueueNotifier& notifier);
   // Stop(kDefaultGrace) unless stopped already.
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;

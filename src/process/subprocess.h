@@ -60,7 +60,8 @@ class Subprocess {
   // Non-blocking: the exit status once the child has exited (and is reaped), else nullopt.
   std::optional<ExitStatus> Poll();
 
-  // Waits up to `timeout` (forever when nullopt); nullopt if still running after it.
+  // Waits up to `timeout` (forever when nullopt), returning as soon as the child exits;
+  // nullopt if still running after it.
   std::optional<ExitStatus> Wait(std::optional<Duration> timeout = std::nullopt);
 
   // SIGTERM to the whole group, up to `grace` for it to exit, then SIGKILL to the group;

@@ -18,6 +18,13 @@
 namespace perfgate {
 namespace {
 
+// How often a running job's cancel flag is read between lease renewals: a cancel request is
+// noticed within this, whatever the lease. A read, so that the store's writes stay one per
+// renewal.
+constexpr Duration kCancelCheckInterval = std::chrono::seconds(1);
+// How often an idle worker looks at its stop flag while it waits for a job.
+constexpr Duration kIdleStep = std::chrono::milliseconds(50);
+
 // Renews the lease of a running job until destroyed, pumps its combined log, and turns a
 // cancel request, a lost lease or an abort into an interruption of the job: its process
 // groups get SIGTERM and the pipeline unwinds.
@@ -48,6 +55,7 @@ class Heartbeat {
     const Duration period = context_.config->jobs.lease / 3;
     const Duration tick = std::min<Duration>(period, std::chrono::milliseconds(250));
     auto next_renewal = std::chrono::steady_clock::now() + period;
+    auto next_cancel_check = std::chrono::steady_clock::now() + kCancelCheckInterval;
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, tick, [this] { return done_; })) {
       log_.Pump();
@@ -55,18 +63,34 @@ class Heartbeat {
         aborted_ = true;
         Interrupt("perfgate is shutting down");
       }
-      if (std::chrono::steady_clock::now() < next_renewal) continue;
-      next_renewal += period;
-      auto renewed = context_.store->RenewLease(job_.id, context_.id, context_.config->jobs.lease,
-                                                context_.clock->Now());
-      if (!renewed) {
-        if (renewed.error().kind == ErrorKind::kFailedPrecondition) {
-          Interrupt("the job's lease was lost: " + renewed.error().ToString());
-        }
-        continue;  // Unavailable: the store is busy; the next beat tries again
+      auto now = std::chrono::steady_clock::now();
+      if (now >= next_renewal) {
+        next_renewal += period;
+        next_cancel_check = now + kCancelCheckInterval;
+        Renew();
+      } else if (now >= next_cancel_check) {
+        next_cancel_check = now + kCancelCheckInterval;
+        CheckCancel();
       }
-      if (renewed->cancel_requested && !interrupted_) Interrupt("cancel requested");
     }
+  }
+
+  void Renew() {
+    auto renewed = context_.store->RenewLease(job_.id, context_.id, context_.config->jobs.lease,
+                                              context_.clock->Now());
+    if (!renewed) {
+      if (renewed.error().kind == ErrorKind::kFailedPrecondition) {
+        Interrupt("the job's lease was lost: " + renewed.error().ToString());
+      }
+      return;  // Unavailable: the store is busy; the next beat tries again
+    }
+    if (renewed->cancel_requested && !interrupted_) Interrupt("cancel requested");
+  }
+
+  // An error is no answer: the store is busy, and the next check or renewal asks again.
+  void CheckCancel() {
+    auto job = context_.store->GetJob(job_.id);
+    if (job && job->cancel_requested && !interrupted_) Interrupt("cancel requested");
   }
 
   void Interrupt(const std::string& why) {
@@ -112,21 +136,49 @@ void WriteReport(const WorkerContext& context, const JobOutcome& outcome, Progre
 
 }  // namespace
 
+void QueueNotifier::Notify() {
+  {
+    std::lock_guard lock(mutex_);
+    ++notified_;
+  }
+  changed_.notify_all();
+}
+
+uint64_t QueueNotifier::notified() const {
+  std::lock_guard lock(mutex_);
+  return notified_;
+}
+
+bool QueueNotifier::WaitFor(uint64_t seen, Duration timeout) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, timeout, [this, seen] { return notified_ != seen; });
+}
+
 Worker::Worker(WorkerContext context) : context_(std::move(context)) {}
 
 void Worker::Run(const std::atomic<bool>& stop, const std::atomic<bool>& abort,
                  Duration poll_interval) {
   auto log = Logger("worker");
   log->info("worker started worker={}", context_.id);
+  QueueNotifier* notifier = context_.notifier;
   while (!stop) {
+    uint64_t seen = notifier ? notifier->notified() : 0;
     auto ran = RunOnce(abort);
     if (!ran)
       log->warn("worker round failed worker={} error={}", context_.id, ran.error().ToString());
     if (ran && *ran) continue;
-    // Idle: sleep in short steps so that a stop request is honoured promptly.
+    // Idle until the poll, a job queued by this process, or a stop request, which is looked
+    // at in short steps so that it is honoured promptly.
     auto until = std::chrono::steady_clock::now() + poll_interval;
-    while (!stop && std::chrono::steady_clock::now() < until) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (!stop) {
+      auto left = std::chrono::ceil<Duration>(until - std::chrono::steady_clock::now());
+      if (left <= Duration::zero()) break;
+      Duration step = std::min(left, kIdleStep);
+      if (!notifier) {
+        std::this_thread::sleep_for(step);
+      } else if (notifier->WaitFor(seen, step)) {
+        break;
+      }
     }
   }
   log->info("worker stopped worker={}", context_.id);

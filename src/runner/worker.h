@@ -1,13 +1,16 @@
 // A queue worker: claims jobs from the store (within the `workers` limit that every process
 // sharing the store obeys), runs each with a heartbeat that renews its lease, and records how
-// it ended. A cancel request stops the job within a heartbeat; a worker asked to abort gives
+// it ended. A cancel request stops the job within a second; a worker asked to abort gives
 // its job back to the queue.
 //
 // Thread-safety: one Worker runs on one thread; `stop` and `abort` may be set from any other.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -21,6 +24,26 @@
 
 namespace perfgate {
 
+// Wakes the idle workers of this process when it has queued a job (the API's POST /jobs, a
+// retry), so that one claims it at once instead of at its next poll of the queue. Jobs queued
+// by other processes sharing the store are still found by that poll.
+// Thread-safety: every method may be called from any thread.
+class QueueNotifier {
+ public:
+  // A job was queued: wakes every worker waiting in WaitFor().
+  void Notify();
+  // How many times Notify() was called. Read it before looking at the queue and give it to
+  // WaitFor(), so that a job queued in between still wakes the worker.
+  uint64_t notified() const;
+  // Waits until notified() differs from `seen` (returns true) or `timeout` passes (false).
+  bool WaitFor(uint64_t seen, Duration timeout);
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  uint64_t notified_ = 0;
+};
+
 struct WorkerContext {
   const Config* config = nullptr;
   Store* store = nullptr;
@@ -30,6 +53,7 @@ struct WorkerContext {
   // Opens this worker's own mirror of the repository (a Repository serves one thread).
   std::function<Result<Repository>()> open_repository;
   ProgressListener* progress = nullptr;  // also told about each phase; may be null
+  QueueNotifier* notifier = nullptr;     // ends an idle wait early; may be null: poll only
 };
 
 class Worker {
@@ -37,7 +61,8 @@ class Worker {
   explicit Worker(WorkerContext context);
 
   // Claims and runs jobs until `stop` is set; with `abort` set, the running job is stopped
-  // and given back to the queue. Polls the queue every `poll_interval` while idle.
+  // and given back to the queue. Polls the queue every `poll_interval` while idle, and at
+  // once when the context's notifier is told of a job.
   void Run(const std::atomic<bool>& stop, const std::atomic<bool>& abort,
            Duration poll_interval = std::chrono::seconds(1));
 

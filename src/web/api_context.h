@@ -1,5 +1,6 @@
 // What the JSON API's handlers work with: the config, the store, a clock, and the few
-// services that live outside the web component (resolving revisions, locating job logs).
+// services that live outside the web component (resolving revisions, locating job logs,
+// waking the workers).
 //
 // The CLI builds one ApiContext and gives it to ApiServer; handlers only read it. Every
 // pointer must outlive the server, and every function must be safe to call from several
@@ -25,6 +26,9 @@ struct ApiContext {
   std::function<Result<std::string>(const std::string& rev)> resolve_commit;
   // The combined log file of a job; the file may not exist yet.
   std::function<std::string(JobId)> job_log_path;
+  // Told after a request queued a job (a new one, or a retry), so that idle workers of this
+  // process claim it at once rather than at their next poll of the queue. May be empty.
+  std::function<void()> job_queued;
   // Bearer token that POST requests must present; empty: every mutation is refused (403).
   std::string api_token;
   // Bearer token that GET requests must present (the api_token is accepted too); empty:

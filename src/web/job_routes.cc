@@ -28,6 +28,10 @@ std::expected<std::string, ApiError> Resolve(const ApiContext& context, const Ap
   return std::unexpected(FromError(request, sha.error()));
 }
 
+void TellJobQueued(const ApiContext& context) {
+  if (context.job_queued) context.job_queued();
+}
+
 ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
   auto body = JsonBody(request);
   if (!body) return std::unexpected(body.error());
@@ -54,6 +58,7 @@ ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
                          .requested_by = "api"};
   auto enqueued = context.store->Enqueue(job_request, context.clock->Now());
   if (!enqueued) return std::unexpected(FromError(request, enqueued.error()));
+  if (!enqueued->duplicate) TellJobQueued(context);
   Logger("web")->info("job enqueued id={} kind={} commit={} duplicate={}", enqueued->job.id,
                       JobKindName(enqueued->job.kind), enqueued->job.commit, enqueued->duplicate);
   Json answer = JobToJson(enqueued->job);
@@ -120,8 +125,11 @@ ApiResult CancelJob(const ApiContext& context, const ApiRequest& request) {
 }
 
 ApiResult RetryJob(const ApiContext& context, const ApiRequest& request) {
-  return ChangeJob(context, request, "job retried", 201,
-                   [](Store& store, JobId id, TimePoint now) { return store.Retry(id, now); });
+  ApiResult answer =
+      ChangeJob(context, request, "job retried", 201,
+                [](Store& store, JobId id, TimePoint now) { return store.Retry(id, now); });
+  if (answer) TellJobQueued(context);
+  return answer;
 }
 
 }  // namespace

@@ -45,7 +45,9 @@ std::expected<nlohmann::json, ApiError> JsonBody(const ApiRequest& request) {
   std::string fix = "send a JSON object with Content-Type: application/json";
   if (request.body.empty()) {
     return std::unexpected(ApiError{
-        kStatusBadRequest, InvalidInput("the request has no body", request.Where(), fix), {}});
+        kStatusBadRequest,
+        InvalidInput("the request has no body", request.Where(), fix + " and its Content-Length"),
+        {}});
   }
   try {
     return nlohmann::json::parse(request.body);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +70,7 @@ class ApiTest : public ::testing::Test {
                       .clock = &SystemClock(),
                       .resolve_commit = ResolveForTest,
                       .job_log_path = [this](JobId id) { return LogPath(id); },
+                      .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),
                       .read_token = std::move(read_token)};
   }
@@ -140,6 +142,7 @@ class ApiTest : public ::testing::Test {
   Config config_ = TestConfig();
   std::unique_ptr<Store> store_;
   std::unique_ptr<ApiServer> server_;
+  std::atomic<int> jobs_queued_ = 0;  // calls of the context's job_queued
 };
 
 }  // namespace perfgate::testing

@@ -55,6 +55,32 @@ TEST_F(ApiServerTest, CreateAnswers201WithTheJobAndItsLocation) {
   EXPECT_EQ(nlohmann::json::parse(duplicate->body)["duplicate"], true);
 }
 
+TEST_F(ApiServerTest, NewAndRetriedJobsAreToldToTheWorkersButDuplicatesAreNot) {
+  auto client = Raw();
+  auto created = PostJob(client, R"({"commit": "main", "kind": "experiment"})");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(jobs_queued_, 1);
+  auto duplicate = PostJob(client, R"({"commit": "main", "kind": "experiment"})");
+  ASSERT_TRUE(duplicate);
+  EXPECT_EQ(duplicate->status, 200);
+  ErrorOf(PostJob(client, R"({"commit": "nowhere", "kind": "experiment"})"), 422);
+  EXPECT_EQ(jobs_queued_, 1);
+
+  std::string job = "/api/v1/jobs/" + nlohmann::json::parse(created->body)["id"].dump();
+  auto cancelled = client.Post(job + "/cancel", Bearer(), "", "text/plain");
+  ASSERT_TRUE(cancelled);
+  EXPECT_EQ(cancelled->status, 200) << cancelled->body;
+  EXPECT_EQ(jobs_queued_, 1);
+  auto retried = client.Post(job + "/retry", Bearer(), "", "text/plain");
+  ASSERT_TRUE(retried);
+  EXPECT_EQ(retried->status, 201) << retried->body;
+  EXPECT_EQ(jobs_queued_, 2);
+  std::string again = "/api/v1/jobs/" + nlohmann::json::parse(retried->body)["id"].dump();
+  ErrorOf(client.Post(again + "/retry", Bearer(), "", "text/plain"), 409);  // still queued
+  EXPECT_EQ(jobs_queued_, 2);
+}
+
 TEST_F(ApiServerTest, MalformedJsonIs400) {
   auto client = Raw();
   for (const char* body : {"{\"commit\": ", "not json", "{\"a\": 1}}", "\xff\xfe"}) {
