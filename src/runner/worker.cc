@@ -9,6 +9,7 @@
 #include "base/logging.h"
 #include "process/process_groups.h"
 #include "report/report.h"
+#include "runner/change_points.h"
 #include "runner/job_journal.h"
 #include "runner/job_log.h"
 #include "runner/job_runner.h"
@@ -263,7 +264,11 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
   job_log.Line(clock.Now(), std::string("job ") + JobStateName(end.state) +
                                 (end.reason.empty() ? "" : ": " + end.reason));
   log->info("job ended job={} state={} reason={}", job.id, JobStateName(end.state), end.reason);
-  return store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+  auto finished = store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+  if (finished && end.state == JobState::kSucceeded && job.kind == JobKind::kBaseline) {
+    RecordChangePointsAfter(*context_.config, store, job, clock.Now());
+  }
+  return finished;
 }
 
 }  // namespace perfgate

@@ -61,6 +61,9 @@ struct Job {
   std::string worker;
   std::optional<TimePoint> lease_expires_at;
   bool cancel_requested = false;
+  // A job it was given back to the queue to wait for (JobQueue::WaitForJob); kept once that
+  // job ended, so that the wait is not repeated.
+  std::optional<JobId> waits_for;
 };
 
 // One scenario measured for one commit inside a job.
@@ -100,11 +103,11 @@ struct ChangePointRecord {
   std::string scenario;
   std::string metric;
   std::string series;
-  JobId job_id = 0;     // the first baseline job of the new level
-  std::string commit;   // that job's commit
+  JobId job_id = 0;    // the first baseline job of the new level
+  std::string commit;  // that job's commit
   double mean_before = 0;
   double mean_after = 0;
-  double change = 0;    // (after - before) / |before|; NaN when before is 0
+  double change = 0;  // (after - before) / |before|; NaN when before is 0
   double p_value = 0;
   JobId detected_by = 0;  // the baseline job whose result revealed it
   TimePoint detected_at;

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kJobColumns =
     "id, kind, state, commit_sha, ref, scenarios, base_commit, attempts, failure_reason, "
     "created_at, started_at, finished_at, pull_request, requested_by, worker, lease_expires_at, "
-    "cancel_requested";
+    "cancel_requested, waits_for";
 
 std::optional<TimePoint> OptionalTime(const Statement& row, int column) {
   if (row.IsNull(column)) return std::nullopt;
@@ -53,6 +53,7 @@ Result<Job> ReadJob(const Statement& row, const SqliteDb& db) {
   job.worker = row.Text(14);
   job.lease_expires_at = OptionalTime(row, 15);
   job.cancel_requested = row.Int(16) != 0;
+  if (!row.IsNull(17)) job.waits_for = row.Int(17);
   return job;
 }
 

@@ -176,9 +176,15 @@ CREATE TABLE change_points (
 );
 )sql";
 
+// A queued job that waits for another one (a test job for the baseline of its base) is not
+// claimed before that one ended.
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE jobs ADD COLUMN waits_for INTEGER REFERENCES jobs (id);
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                    kVersion6};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                    kVersion5, kVersion6, kVersion7};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

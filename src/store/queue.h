@@ -91,6 +91,13 @@ class JobQueue {
   [[nodiscard]] virtual Result<void> ReleaseJob(JobId id, const std::string& worker,
                                                 TimePoint now) = 0;
 
+  // Gives a running job held by `worker` back to the queue to wait for job `other` (running
+  // -> queued, lease cleared, waits_for = other): ClaimJob passes it over while `other` is
+  // queued or running. NotFound when `other` does not exist; FailedPrecondition when the
+  // worker lost the job or `other` is the job itself.
+  [[nodiscard]] virtual Result<void> WaitForJob(JobId id, const std::string& worker, JobId other,
+                                                TimePoint now) = 0;
+
   // Running jobs whose lease expired: back to queued, or failed ("lease expired N times: the
   // worker running it died or hung") once attempts reached max_attempts. Returns them as
   // they are afterwards.

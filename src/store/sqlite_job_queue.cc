@@ -112,8 +112,11 @@ Result<std::optional<Job>> SqliteStore::ClaimJob(const std::string& worker, int 
     int64_t live = held->Int(0) - static_cast<int64_t>(dead->size());
     if (live >= max_running) return std::nullopt;
 
-    Result<std::vector<Job>> oldest =
-        QueryJobs("WHERE state = ?1 ORDER BY id LIMIT 1", JobStateName(JobState::kQueued));
+    Result<std::vector<Job>> oldest = QueryJobs(
+        "WHERE state = ?1 AND (waits_for IS NULL OR NOT EXISTS (SELECT 1 FROM jobs other"
+        " WHERE other.id = jobs.waits_for AND other.state IN (?1, ?2)))"
+        " ORDER BY id LIMIT 1",
+        JobStateName(JobState::kQueued), JobStateName(JobState::kRunning));
     if (!oldest) return std::unexpected(std::move(oldest.error()));
     if (oldest->empty()) return std::nullopt;
     JobId id = oldest->front().id;
@@ -175,6 +178,25 @@ Result<void> SqliteStore::ReleaseJob(JobId id, const std::string& worker, TimePo
     if (Result<void> held = CheckHeldBy(*job, worker, db_); !held) return held;
     Logger("store")->info("job released job={} worker={}", id, worker);
     return ReturnToQueue(id);
+  });
+}
+
+Result<void> SqliteStore::WaitForJob(JobId id, const std::string& worker, JobId other,
+                                     TimePoint /*now*/) {
+  if (other == id) {
+    return std::unexpected(
+        FailedPrecondition("job " + std::to_string(id) + " cannot wait for itself", "job queue",
+                           "name the job it needs first"));
+  }
+  return Transact(Transaction::Mode::kWrite, [&]() -> Result<void> {
+    Result<Job> job = LoadJob(id);
+    if (!job) return std::unexpected(std::move(job.error()));
+    if (Result<void> held = CheckHeldBy(*job, worker, db_); !held) return held;
+    if (Result<Job> first = LoadJob(other); !first)
+      return std::unexpected(std::move(first.error()));
+    if (Result<void> queued = ReturnToQueue(id); !queued) return queued;
+    Logger("store")->info("job waits job={} for={} worker={}", id, other, worker);
+    return db_.Execute("UPDATE jobs SET waits_for = ?1 WHERE id = ?2", other, id);
   });
 }
 

@@ -42,8 +42,8 @@ class SqliteStore final : public Store {
 
   Result<bool> RecordChangePoint(const ChangePointRecord& change_point) override;
   Result<std::vector<ChangePointRecord>> ListChangePoints(const std::string& scenario,
-                                                         const std::string& metric,
-                                                         const std::string& series) override;
+                                                          const std::string& metric,
+                                                          const std::string& series) override;
 
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;
@@ -56,6 +56,7 @@ class SqliteStore final : public Store {
   Result<void> FinishClaimedJob(JobId id, const std::string& worker, JobState state,
                                 const std::string& failure_reason, TimePoint now) override;
   Result<void> ReleaseJob(JobId id, const std::string& worker, TimePoint now) override;
+  Result<void> WaitForJob(JobId id, const std::string& worker, JobId other, TimePoint now) override;
   Result<std::vector<Job>> RequeueExpired(int max_attempts, TimePoint now) override;
   Result<Job> RequestCancel(JobId id, TimePoint now) override;
   Result<Job> Retry(JobId id, TimePoint now) override;

@@ -24,12 +24,6 @@ std::string EnvOr(const char* name, const std::string& fallback) {
 
 std::string PerfgateBinary() { return EnvOr("PERFGATE_BINARY", "build/perfgate"); }
 
-std::string SourceDir() {
-  return EnvOr(
-      "PERFGATE_SOURCE_DIR",
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path());
-}
-
 CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
                       const std::map<std::string, std::string>& env) {
   static int counter = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support/git_repo.h"
+#include "support/source_dir.h"
 #include "support/temp_dir.h"
 
 namespace perfgate::testing {
@@ -21,7 +22,6 @@ struct CliResult {
 
 // The perfgate binary built with the tests (PERFGATE_BINARY, set by ctest).
 std::string PerfgateBinary();
-std::string SourceDir();
 
 // Runs `perfgate args...` with a generous safety timeout; stdout and stderr kept apart.
 // `env` is added to the inherited environment.

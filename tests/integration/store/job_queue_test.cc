@@ -198,5 +198,34 @@ TEST_F(JobQueueTest, ReleaseJobGivesItBackWithItsAttempts) {
   EXPECT_EQ(again->attempts, 2);
 }
 
+TEST_F(JobQueueTest, AJobWaitingForAnotherIsClaimedOnlyOnceThatOneEnded) {
+  Job test = Create(JobKind::kTest, Commit('a'));
+  ASSERT_TRUE(Claim("host-1", At(1000)));
+  Result<Job> baseline = store_->CreateJob(Request(JobKind::kBaseline, Commit('b')), At(1001));
+  ASSERT_TRUE(baseline) << baseline.error().ToString();
+  EXPECT_EQ(store_->WaitForJob(test.id, "host-2", baseline->id, At(1002)).error().kind,
+            ErrorKind::kFailedPrecondition);
+  EXPECT_EQ(store_->WaitForJob(test.id, "host-1", 999, At(1002)).error().kind,
+            ErrorKind::kNotFound);
+  EXPECT_EQ(store_->WaitForJob(test.id, "host-1", test.id, At(1002)).error().kind,
+            ErrorKind::kFailedPrecondition);
+
+  ASSERT_TRUE(store_->WaitForJob(test.id, "host-1", baseline->id, At(1002)));
+  Job waiting = Get(test.id);
+  EXPECT_EQ(waiting.state, JobState::kQueued);
+  EXPECT_EQ(waiting.waits_for, baseline->id);
+  // The older job waits: the newer baseline goes first, and while it runs nothing else does.
+  std::optional<Job> first = Claim("host-1", At(1003), /*max_running=*/2);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->id, baseline->id);
+  EXPECT_EQ(Claim("host-2", At(1004), /*max_running=*/2), std::nullopt);
+
+  ASSERT_TRUE(store_->FinishClaimedJob(baseline->id, "host-1", JobState::kSucceeded, "", At(1005)));
+  std::optional<Job> then = Claim("host-2", At(1006));
+  ASSERT_TRUE(then);
+  EXPECT_EQ(then->id, test.id);
+  EXPECT_EQ(then->waits_for, baseline->id);  // kept: the wait happened once
+}
+
 }  // namespace
 }  // namespace perfgate::testing

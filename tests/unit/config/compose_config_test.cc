@@ -1,11 +1,11 @@
 // The docker-compose environment's keys: file, and services without a command.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "config/config.h"
+#include "support/source_dir.h"
 
 namespace perfgate {
 namespace {
@@ -54,11 +54,7 @@ TEST(ComposeConfigTest, ReadsTheFileInsideTheRepository) {
 
 // The quickstart's compose variant is what `perfgate check-config` is shown with.
 TEST(ComposeConfigTest, AcceptsTheQuickstartComposeVariant) {
-  const char* source = std::getenv("PERFGATE_SOURCE_DIR");
-  std::filesystem::path root = source != nullptr
-                                   ? std::filesystem::path(source)
-                                   : std::filesystem::path(__FILE__).parent_path() / "../../..";
-  auto config = LoadConfigFile((root / "examples/quickstart/perfgate-compose.yaml").string());
+  auto config = LoadConfigFile(testing::SourceDir() + "/examples/quickstart/perfgate-compose.yaml");
   ASSERT_TRUE(config) << config.error().ToString();
   const ScenarioConfig* scenario = config->FindScenario("http-api");
   ASSERT_NE(scenario, nullptr);

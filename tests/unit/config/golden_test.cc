@@ -2,12 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "support/source_dir.h"
 #include "support/temp_dir.h"
 
 namespace perfgate {
@@ -16,11 +16,7 @@ namespace {
 constexpr std::string_view kBadSuffix = ".bad.yaml";
 
 std::filesystem::path TestdataDir() {
-  // ctest sets PERFGATE_SOURCE_DIR; a binary run by hand finds the files next to this one.
-  if (const char* source = std::getenv("PERFGATE_SOURCE_DIR")) {
-    return std::filesystem::path(source) / "tests/unit/config/testdata";
-  }
-  return std::filesystem::path(__FILE__).parent_path() / "testdata";
+  return std::filesystem::path(testing::SourceDir()) / "tests/unit/config/testdata";
 }
 
 std::vector<std::string> BadConfigNames() {
