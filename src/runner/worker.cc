@@ -245,11 +245,12 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
       if (auto fetched = repository_->Fetch(); !fetched) {
         outcome = std::unexpected(fetched.error().In("repository"));
       } else {
-        RunnerContext runner{context_.config, &store,   &*repository_,           context_.http,
-                             &clock,          &journal, &heartbeat.interrupted()};
+        RunnerContext runner{
+            context_.config,          &store, &*repository_, context_.http, &clock, &journal,
+            &heartbeat.interrupted(), true};
         outcome = ExecuteJob(runner, job);
         interrupted = heartbeat.interrupted();
-        if (outcome) WriteReport(context_, *outcome, journal, job_log);
+        if (outcome && !outcome->needs_first) WriteReport(context_, *outcome, journal, job_log);
       }
     }
     aborted = heartbeat.aborted();
@@ -260,6 +261,7 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
     log->info("job released job={} worker={}", job.id, context_.id);
     return store.ReleaseJob(job.id, context_.id, clock.Now());
   }
+  if (outcome && outcome->needs_first) return WaitForFirst(job, *outcome->needs_first, job_log);
   JobEnd end = EndOfJob(outcome, interrupted);
   job_log.Line(clock.Now(), std::string("job ") + JobStateName(end.state) +
                                 (end.reason.empty() ? "" : ": " + end.reason));
@@ -269,6 +271,24 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
     RecordChangePointsAfter(*context_.config, store, job, clock.Now());
   }
   return finished;
+}
+
+// Queues the job `job` needs first (or finds it queued already) and gives `job` back to the
+// queue to wait for it.
+Result<void> Worker::WaitForFirst(const Job& job, const JobRequest& first, JobLog& job_log) {
+  Store& store = *context_.store;
+  Clock& clock = *context_.clock;
+  auto enqueued = store.Enqueue(first, clock.Now());
+  if (!enqueued) {
+    job_log.Line(clock.Now(), "job failed: " + enqueued.error().ToString());
+    return store.FinishClaimedJob(job.id, context_.id, JobState::kFailed,
+                                  enqueued.error().ToString(), clock.Now());
+  }
+  job_log.Line(clock.Now(), "waiting for " + std::string(JobKindName(first.kind)) + " job " +
+                                std::to_string(enqueued->job.id) + " of " + first.commit +
+                                ": no master set of the base yet");
+  Logger("worker")->info("job waits job={} for={}", job.id, enqueued->job.id);
+  return store.WaitForJob(job.id, context_.id, enqueued->job.id, clock.Now());
 }
 
 }  // namespace perfgate
