@@ -182,9 +182,20 @@ constexpr const char* kVersion7 = R"sql(
 ALTER TABLE jobs ADD COLUMN waits_for INTEGER REFERENCES jobs (id);
 )sql";
 
+// GitHub webhook deliveries acted on (a job enqueued or a reply decided), so that a delivery
+// sent again is not acted on twice. job_id is kept as the delivery's answer to a repeat.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE webhook_deliveries (
+  delivery_id TEXT PRIMARY KEY,
+  event TEXT NOT NULL,
+  job_id INTEGER REFERENCES jobs (id) ON DELETE SET NULL,
+  received_at INTEGER NOT NULL
+);
+)sql";
+
 // Append only: entry i builds schema version i + 1.
 constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                    kVersion5, kVersion6, kVersion7};
+                                    kVersion5, kVersion6, kVersion7, kVersion8};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

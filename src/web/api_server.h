@@ -34,7 +34,8 @@ struct Response;
 namespace perfgate {
 
 struct ApiServerOptions {
-  // Larger request bodies are refused with 413 before they are read or parsed.
+  // Larger request bodies are refused with 413 before they are parsed; routes may set a limit
+  // of their own (the webhook's is 25 MB). Bodies over every limit are not even read.
   size_t max_body_bytes = 1 << 20;
 };
 
@@ -61,6 +62,7 @@ class ApiServer {
   ApiResult Dispatch(ApiRequest& request, const std::string& authorization);
 
   ApiContext context_;
+  ApiServerOptions options_;
   RequestCounters counters_;
   Router router_;
   std::unique_ptr<httplib::Server> server_;
