@@ -155,6 +155,12 @@ Cell TallyCell(const std::vector<const JobRecord*>& jobs, const std::string& met
   return cell;
 }
 
+// The median pairs of a cell's series; "-" in stored mode, which has none.
+std::string PairsOf(const Cell& cell) {
+  double pairs = Median(cell.pairs);
+  return pairs > 0 ? fmt::format("{}", pairs) : "-";
+}
+
 double Share(const Rate& rate) {
   return rate.trials == 0 ? NAN : static_cast<double>(rate.hits) / rate.trials;
 }
@@ -194,8 +200,8 @@ void PrintMetric(const std::string& mode, const std::string& metric,
   if (cells.empty()) return;
   double margin = NAN;
   for (const auto& [level, cell] : cells) margin = std::isnan(margin) ? cell.margin : margin;
-  fmt::print("  {} (margin {}) on every endpoint, slowed by the level:\n", metric,
-             Percent(margin));
+  fmt::print("  {} (margin {:.1f}%) on every endpoint, slowed by the level:\n", metric,
+             100 * margin);
   fmt::print("    {:>5}  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}\n", "level", "jobs",
              "power: all flagged", "any flagged", "series inconclusive", "estimate", "stated",
              "pairs");
@@ -209,7 +215,7 @@ void PrintMetric(const std::string& mode, const std::string& metric,
     fmt::print("    {:>4}%  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}{}\n", level,
                cell.all.trials, FormatRate(cell.all), FormatRate(cell.any),
                FormatRate(cell.inconclusive), Percent(Median(cell.estimates)),
-               Percent(Median(cell.stated)), Median(cell.pairs), targets);
+               Percent(Median(cell.stated)), PairsOf(cell), targets);
   }
   PrintDetectableEffect(cells);
 }
@@ -224,7 +230,9 @@ void PrintWallTimes(const std::string& mode, const std::vector<JobRecord>& jobs)
   for (auto& [level, values] : seconds) {
     std::ranges::sort(values);
     line += fmt::format("{}{} {:.0f} s ({:.0f} .. {:.0f})", line.empty() ? "" : ", ",
-                        level == 0 ? std::string("A/A") : fmt::format("+{}%", level),
+                        mode == "baseline" ? "base"
+                        : level == 0       ? std::string("A/A")
+                                           : fmt::format("+{}%", level),
                         Median(values), values.front(), values.back());
   }
   fmt::print("  wall time per {} job, median (min .. max): {}\n", mode, line);
@@ -259,8 +267,9 @@ void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
     fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(inconclusive));
     for (const char* metric : kMetrics) {
       Cell cell = TallyCell(by_level[0], metric);
-      fmt::print("  A/A: {} stated detectable effect {} (median), pairs {} (median)\n", metric,
-                 Percent(Median(cell.stated)), Median(cell.pairs));
+      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {} (medians)\n",
+                 metric, Percent(Median(cell.estimates)), Percent(Median(cell.stated)),
+                 PairsOf(cell));
     }
   }
   for (const char* metric : kMetrics) PrintMetric(mode, metric, by_level);
