@@ -175,7 +175,8 @@ void PrintDetectableEffect(const std::map<int, Cell>& cells) {
     double power = Share(cell.all);
     if (power >= 0.8) {
       double measured = (previous_level + (level - previous_level) * (0.8 - previous_power) /
-                                              (power - previous_power)) / 100;
+                                              (power - previous_power)) /
+                        100;
       double stated = Median(cell.stated);
       fmt::print(
           "    detectable effect at 80% power: measured {} (every series flagged: interpolated "
@@ -207,8 +208,8 @@ void PrintMetric(const std::string& mode, const std::string& metric,
              "pairs");
   for (const auto& [level, cell] : cells) {
     std::string targets;
-    if (mode == "interleaved" && ((metric == "latency_p99" && level == 5) ||
-                                  (metric == "latency_p50" && level == 2))) {
+    if (mode == "interleaved" &&
+        ((metric == "latency_p99" && level == 5) || (metric == "latency_p50" && level == 2))) {
       targets += "  power target >= 90%";
     }
     if (level / 100.0 >= 2 * margin - 1e-12) targets += "  inconclusive target <= 5%";
@@ -267,9 +268,8 @@ void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
     fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(inconclusive));
     for (const char* metric : kMetrics) {
       Cell cell = TallyCell(by_level[0], metric);
-      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {} (medians)\n",
-                 metric, Percent(Median(cell.estimates)), Percent(Median(cell.stated)),
-                 PairsOf(cell));
+      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {} (medians)\n", metric,
+                 Percent(Median(cell.estimates)), Percent(Median(cell.stated)), PairsOf(cell));
     }
   }
   for (const char* metric : kMetrics) PrintMetric(mode, metric, by_level);
@@ -323,7 +323,6 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "quickstart tally: {}\n", e.what());
     return 2;
   }
-  fmt::print(stderr,
-             "usage: perfgate_quickstart_tally summary REPORT.json | table MANIFEST.tsv\n");
+  fmt::print(stderr, "usage: perfgate_quickstart_tally summary REPORT.json | table MANIFEST.tsv\n");
   return 2;
 }

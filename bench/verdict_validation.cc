@@ -347,7 +347,8 @@ void PrintFewSeriesTable(uint64_t salt) {
                 : fmt::format("2 series: p99 +{:.0f}%, p50 +{:.0f}%", 100 * change.shift,
                               100 * change.also_shift);
         fmt::print("  {:<26}  {:<34}  {}  {}  {}  inconclusive target <= 5%\n", config.label, what,
-                   FormatRate(cell.power), FormatRate(cell.inconclusive), FormatRate(cell.job_alarms));
+                   FormatRate(cell.power), FormatRate(cell.inconclusive),
+                   FormatRate(cell.job_alarms));
       }
     }
   }
@@ -386,7 +387,8 @@ void PrintTables() {
       Cell lone =
           RunCell(config, {.metric = metric, .shift = 2 * m.margin, .lone = true}, kJobs, salt++);
       fmt::print("    {:>5.0f}%  {}  {}  {}  on series 0 only (a lone change)\n", 200 * m.margin,
-                 FormatRate(lone.power), FormatRate(lone.inconclusive), FormatRate(lone.job_alarms));
+                 FormatRate(lone.power), FormatRate(lone.inconclusive),
+                 FormatRate(lone.job_alarms));
       DetectableEffects effects = MeasureDetectableEffect(config, metric, salt);
       double stated_mde = effects.stated;
       double measured_mde = effects.measured;
