@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "analysis/comparison.h"
+#include "analysis/statistics.h"
 #include "clopper_pearson.h"
 
 namespace perfgate {
@@ -39,7 +40,7 @@ struct SeriesRecord {
   std::string metric;
   Verdict verdict = Verdict::kMissing;
   double estimate = NAN;
-  double detectable_effect = kInf;  // null in the report: the test could not reach the level
+  double detectable_effect = NAN;  // NaN: untested; +inf: the test could not reach the level
   double margin = NAN;
   int pairs = 0;
 };
@@ -68,7 +69,9 @@ std::vector<SeriesRecord> ReadSeries(const std::string& path) {
     if (std::ranges::find(kMetrics, record.metric) == std::end(kMetrics)) continue;
     record.verdict = ParseVerdict(s.at("verdict").get<std::string>()).value_or(Verdict::kMissing);
     record.estimate = NumberOr(s.at("estimate"), NAN);
-    record.detectable_effect = NumberOr(s.at("detectable_effect"), kInf);
+    // A tested series' null detectable effect is infinite (the report's JSON has no inf).
+    if (!s.at("test").is_null())
+      record.detectable_effect = NumberOr(s.at("detectable_effect"), kInf);
     record.margin = NumberOr(s.at("margin"), NAN);
     record.pairs = s.at("pairs").get<int>();
     series.push_back(record);
@@ -107,12 +110,6 @@ std::vector<JobRecord> ReadManifest(const std::string& path) {
   return jobs;
 }
 
-double Median(std::vector<double> values) {
-  if (values.empty()) return NAN;
-  std::ranges::sort(values);
-  return values[values.size() / 2];
-}
-
 std::string Percent(double fraction) {
   if (std::isnan(fraction)) return "n/a";
   if (std::isinf(fraction)) return "inf";
@@ -144,8 +141,8 @@ Cell TallyCell(const std::vector<const JobRecord*>& jobs, const std::string& met
       ++series;
       if (s.verdict == Verdict::kRegression) ++regressions;
       Count(cell.inconclusive, s.verdict == Verdict::kInconclusive);
-      cell.estimates.push_back(s.estimate);
-      cell.stated.push_back(s.detectable_effect);
+      if (!std::isnan(s.estimate)) cell.estimates.push_back(s.estimate);
+      if (!std::isnan(s.detectable_effect)) cell.stated.push_back(s.detectable_effect);
       cell.pairs.push_back(s.pairs);
       cell.margin = s.margin;
     }
