@@ -27,8 +27,8 @@
 #include <vector>
 
 #include "analysis/comparison.h"
-#include "analysis/distributions.h"
 #include "analysis/look.h"
+#include "clopper_pearson.h"
 
 namespace perfgate {
 namespace {
@@ -235,31 +235,6 @@ Comparison RunJob(const Config& config, uint64_t seed, const Change& change) {
   }
 }
 
-// The p-quantile of Beta(a, b), by bisection on the regularized incomplete beta function.
-double BetaQuantile(double p, double a, double b) {
-  double low = 0, high = 1;
-  for (int i = 0; i < 60; ++i) {
-    double middle = (low + high) / 2;
-    (RegularizedIncompleteBeta(a, b, middle) < p ? low : high) = middle;
-  }
-  return (low + high) / 2;
-}
-
-struct Rate {
-  int hits = 0;
-  int trials = 0;
-};
-
-// "12.3% [11.0, 13.7]": the rate with its 95% Clopper–Pearson interval, in percent.
-std::string Format(const Rate& rate) {
-  if (rate.trials == 0) return "n/a";
-  auto x = static_cast<double>(rate.hits);
-  auto n = static_cast<double>(rate.trials);
-  double low = rate.hits == 0 ? 0 : BetaQuantile(0.025, x, n - x + 1);
-  double high = rate.hits == rate.trials ? 1 : BetaQuantile(0.975, x + 1, n - x);
-  return fmt::format("{:5.1f}% [{:5.1f},{:5.1f}]", 100 * x / n, 100 * low, 100 * high);
-}
-
 bool IsAlarm(Verdict v) { return v == Verdict::kRegression || v == Verdict::kImprovement; }
 
 const MetricModel& Model(const char* name) {
@@ -372,7 +347,8 @@ void PrintFewSeriesTable(uint64_t salt) {
                 : fmt::format("2 series: p99 +{:.0f}%, p50 +{:.0f}%", 100 * change.shift,
                               100 * change.also_shift);
         fmt::print("  {:<26}  {:<34}  {}  {}  {}  inconclusive target <= 5%\n", config.label, what,
-                   Format(cell.power), Format(cell.inconclusive), Format(cell.job_alarms));
+                   FormatRate(cell.power), FormatRate(cell.inconclusive),
+                   FormatRate(cell.job_alarms));
       }
     }
   }
@@ -388,9 +364,9 @@ void PrintTables() {
   for (const Config& config : kConfigs) {
     fmt::print("== {}\n", config.label);
     Cell aa = RunCell(config, {}, kJobs, salt++);
-    fmt::print("  A/A: jobs with a false alarm {}   (target <= 1%)\n", Format(aa.job_alarms));
-    fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", Format(aa.inconclusive));
-    fmt::print("  A/A: series on a t-test      {}\n", Format(aa.t_test));
+    fmt::print("  A/A: jobs with a false alarm {}   (target <= 1%)\n", FormatRate(aa.job_alarms));
+    fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(aa.inconclusive));
+    fmt::print("  A/A: series on a t-test      {}\n", FormatRate(aa.t_test));
     for (const char* metric : {"latency_p99", "latency_p50"}) {
       const MetricModel& m = Model(metric);
       fmt::print("  shift on every {} series (margin {:.1f}%):\n", metric, 100 * m.margin);
@@ -405,13 +381,14 @@ void PrintTables() {
           target += "  power target >= 90%";
         }
         if (shift >= 2 * m.margin - 1e-12) target += "  inconclusive target <= 5%";
-        fmt::print("    {:>5.0f}%  {}  {}  {}{}\n", 100 * shift, Format(cell.power),
-                   Format(cell.inconclusive), Format(cell.job_alarms), target);
+        fmt::print("    {:>5.0f}%  {}  {}  {}{}\n", 100 * shift, FormatRate(cell.power),
+                   FormatRate(cell.inconclusive), FormatRate(cell.job_alarms), target);
       }
       Cell lone =
           RunCell(config, {.metric = metric, .shift = 2 * m.margin, .lone = true}, kJobs, salt++);
       fmt::print("    {:>5.0f}%  {}  {}  {}  on series 0 only (a lone change)\n", 200 * m.margin,
-                 Format(lone.power), Format(lone.inconclusive), Format(lone.job_alarms));
+                 FormatRate(lone.power), FormatRate(lone.inconclusive),
+                 FormatRate(lone.job_alarms));
       DetectableEffects effects = MeasureDetectableEffect(config, metric, salt);
       double stated_mde = effects.stated;
       double measured_mde = effects.measured;

@@ -1,0 +1,325 @@
+// Counts what real jobs of bench/quickstart_validation decided and prints the rates beside
+// their targets, each with its 95% Clopper–Pearson interval (clopper_pearson.h):
+//
+//   perfgate_quickstart_tally summary REPORT.json   one line: the job's verdicts
+//   perfgate_quickstart_tally table MANIFEST.tsv    the tables of every job listed
+//
+// A manifest line is "mode<TAB>level<TAB>status<TAB>seconds<TAB>report": mode interleaved,
+// stored or baseline; level the candidate's EXTRA_WORK_PERCENT (0: A/A); status perfgate's
+// exit status (2 or a timeout's 124: the job failed and is counted apart, not as a verdict).
+//
+// Every latency series (latency_p50 and latency_p99 of each endpoint) is slowed by the level,
+// since the extra work is done by every request. Rates per job, so that trials are
+// independent: a false alarm is an A/A job with any regression or improvement; power at a
+// level is the share of its jobs in which every series of the metric is a regression (one
+// endpoint missed counts as a miss), with the share where at least one is beside it. The
+// inconclusive share counts series, as the targets do.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analysis/comparison.h"
+#include "analysis/statistics.h"
+#include "clopper_pearson.h"
+
+namespace perfgate {
+namespace {
+
+constexpr const char* kMetrics[] = {"latency_p50", "latency_p99"};
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct SeriesRecord {
+  std::string metric;
+  Verdict verdict = Verdict::kMissing;
+  double estimate = NAN;
+  double detectable_effect = NAN;  // NaN: untested; +inf: the test could not reach the level
+  double margin = NAN;
+  int pairs = 0;
+};
+
+struct JobRecord {
+  std::string mode;
+  int level = 0;
+  int status = 0;
+  double seconds = 0;
+  bool reported = false;  // exit status 0 or 1 and a report that parsed
+  std::vector<SeriesRecord> series;
+};
+
+double NumberOr(const nlohmann::json& value, double fallback) {
+  return value.is_number() ? value.get<double>() : fallback;
+}
+
+// The latency series of a JSON report; throws nlohmann's exceptions on a malformed one.
+std::vector<SeriesRecord> ReadSeries(const std::string& path) {
+  std::ifstream in(path);
+  nlohmann::json report = nlohmann::json::parse(in);
+  std::vector<SeriesRecord> series;
+  for (const nlohmann::json& s : report.at("series")) {
+    SeriesRecord record;
+    record.metric = s.at("metric").get<std::string>();
+    if (std::ranges::find(kMetrics, record.metric) == std::end(kMetrics)) continue;
+    record.verdict = ParseVerdict(s.at("verdict").get<std::string>()).value_or(Verdict::kMissing);
+    record.estimate = NumberOr(s.at("estimate"), NAN);
+    // A tested series' null detectable effect is infinite (the report's JSON has no inf).
+    if (!s.at("test").is_null())
+      record.detectable_effect = NumberOr(s.at("detectable_effect"), kInf);
+    record.margin = NumberOr(s.at("margin"), NAN);
+    record.pairs = s.at("pairs").get<int>();
+    series.push_back(record);
+  }
+  return series;
+}
+
+std::vector<JobRecord> ReadManifest(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("cannot read the manifest {}", path));
+  std::vector<JobRecord> jobs;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream split(line);
+    for (std::string field; std::getline(split, field, '\t');) fields.push_back(field);
+    if (fields.size() != 5) {
+      throw std::runtime_error(fmt::format("{}: malformed line \"{}\"", path, line));
+    }
+    JobRecord job;
+    job.mode = fields[0];
+    job.level = std::stoi(fields[1]);
+    job.status = std::stoi(fields[2]);
+    job.seconds = std::stod(fields[3]);
+    const std::string& report = fields[4];
+    if (job.status <= 1) {
+      try {
+        job.series = ReadSeries(report);
+        job.reported = true;
+      } catch (const std::exception&) {
+        // A job that exited 0 or 1 without a readable report failed all the same.
+      }
+    }
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+std::string Percent(double fraction) {
+  if (std::isnan(fraction)) return "n/a";
+  if (std::isinf(fraction)) return "inf";
+  return fmt::format("{:+.1f}%", 100 * fraction);
+}
+
+bool IsAlarm(Verdict v) { return v == Verdict::kRegression || v == Verdict::kImprovement; }
+
+void Count(Rate& rate, bool hit) {
+  ++rate.trials;
+  if (hit) ++rate.hits;
+}
+
+// What the jobs of one mode and level decided on one metric.
+struct Cell {
+  Rate all;           // jobs whose every series of the metric is a regression
+  Rate any;           // jobs with at least one
+  Rate inconclusive;  // series
+  std::vector<double> estimates, stated, pairs;
+  double margin = NAN;
+};
+
+Cell TallyCell(const std::vector<const JobRecord*>& jobs, const std::string& metric) {
+  Cell cell;
+  for (const JobRecord* job : jobs) {
+    int series = 0, regressions = 0;
+    for (const SeriesRecord& s : job->series) {
+      if (s.metric != metric) continue;
+      ++series;
+      if (s.verdict == Verdict::kRegression) ++regressions;
+      Count(cell.inconclusive, s.verdict == Verdict::kInconclusive);
+      if (!std::isnan(s.estimate)) cell.estimates.push_back(s.estimate);
+      if (!std::isnan(s.detectable_effect)) cell.stated.push_back(s.detectable_effect);
+      cell.pairs.push_back(s.pairs);
+      cell.margin = s.margin;
+    }
+    Count(cell.all, series > 0 && regressions == series);
+    Count(cell.any, regressions > 0);
+  }
+  return cell;
+}
+
+// The median pairs of a cell's series; "-" in stored mode, which has none.
+std::string PairsOf(const Cell& cell) {
+  double pairs = Median(cell.pairs);
+  return pairs > 0 ? fmt::format("{}", pairs) : "-";
+}
+
+double Share(const Rate& rate) {
+  return rate.trials == 0 ? NAN : static_cast<double>(rate.hits) / rate.trials;
+}
+
+// The detectable effect measured on the levels' grid against the one the jobs stated: the
+// smallest level whose jobs flag every series of the metric in >= 80% of jobs, interpolated
+// linearly from the level below (power 0 below the first), against the median stated
+// effect of the metric's series in the jobs of that level.
+void PrintDetectableEffect(const std::map<int, Cell>& cells) {
+  double previous_level = 0, previous_power = 0;
+  for (const auto& [level, cell] : cells) {
+    double power = Share(cell.all);
+    if (power >= 0.8) {
+      double measured = (previous_level + (level - previous_level) * (0.8 - previous_power) /
+                                              (power - previous_power)) /
+                        100;
+      double stated = Median(cell.stated);
+      fmt::print(
+          "    detectable effect at 80% power: measured {} (every series flagged: interpolated "
+          "between +{}% and +{}%), stated {} (median over the series at +{}%), ratio {}   "
+          "(target 0.75 .. 1.25)\n",
+          Percent(measured), previous_level, level, Percent(stated), level,
+          std::isfinite(stated) ? fmt::format("{:.2f}", stated / measured) : "n/a");
+      return;
+    }
+    previous_level = level;
+    previous_power = power;
+  }
+  fmt::print("    detectable effect at 80% power: not reached at any level measured\n");
+}
+
+void PrintMetric(const std::string& mode, const std::string& metric,
+                 const std::map<int, std::vector<const JobRecord*>>& by_level) {
+  std::map<int, Cell> cells;
+  for (const auto& [level, jobs] : by_level) {
+    if (level > 0) cells[level] = TallyCell(jobs, metric);
+  }
+  if (cells.empty()) return;
+  double margin = NAN;
+  for (const auto& [level, cell] : cells) margin = std::isnan(margin) ? cell.margin : margin;
+  fmt::print("  {} (margin {:.1f}%) on every endpoint, slowed by the level:\n", metric,
+             100 * margin);
+  fmt::print("    {:>5}  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}\n", "level", "jobs",
+             "power: all flagged", "any flagged", "series inconclusive", "estimate", "stated",
+             "pairs");
+  for (const auto& [level, cell] : cells) {
+    std::string targets;
+    if (mode == "interleaved" &&
+        ((metric == "latency_p99" && level == 5) || (metric == "latency_p50" && level == 2))) {
+      targets += "  power target >= 90%";
+    }
+    if (level / 100.0 >= 2 * margin - 1e-12) targets += "  inconclusive target <= 5%";
+    fmt::print("    {:>4}%  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}{}\n", level,
+               cell.all.trials, FormatRate(cell.all), FormatRate(cell.any),
+               FormatRate(cell.inconclusive), Percent(Median(cell.estimates)),
+               Percent(Median(cell.stated)), PairsOf(cell), targets);
+  }
+  PrintDetectableEffect(cells);
+}
+
+void PrintWallTimes(const std::string& mode, const std::vector<JobRecord>& jobs) {
+  std::map<int, std::vector<double>> seconds;
+  for (const JobRecord& job : jobs) {
+    if (job.mode == mode) seconds[job.level].push_back(job.seconds);
+  }
+  if (seconds.empty()) return;
+  std::string line;
+  for (auto& [level, values] : seconds) {
+    std::ranges::sort(values);
+    line += fmt::format("{}{} {:.0f} s ({:.0f} .. {:.0f})", line.empty() ? "" : ", ",
+                        mode == "baseline" ? "base"
+                        : level == 0       ? std::string("A/A")
+                                           : fmt::format("+{}%", level),
+                        Median(values), values.front(), values.back());
+  }
+  fmt::print("  wall time per {} job, median (min .. max): {}\n", mode, line);
+}
+
+void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
+  std::map<int, std::vector<const JobRecord*>> by_level;
+  int listed = 0, failed = 0;
+  for (const JobRecord& job : jobs) {
+    if (job.mode != mode) continue;
+    ++listed;
+    if (job.reported) {
+      by_level[job.level].push_back(&job);
+    } else {
+      ++failed;
+    }
+  }
+  if (listed == 0) return;
+  fmt::print("== {}: {} jobs, {} failed (exit status 2 or a timeout; not counted below)\n", mode,
+             listed, failed);
+  if (by_level.contains(0)) {
+    Rate alarms, inconclusive;
+    for (const JobRecord* job : by_level[0]) {
+      bool alarm = false;
+      for (const SeriesRecord& s : job->series) {
+        alarm = alarm || IsAlarm(s.verdict);
+        Count(inconclusive, s.verdict == Verdict::kInconclusive);
+      }
+      Count(alarms, alarm);
+    }
+    fmt::print("  A/A: jobs with a false alarm {}   (target <= 1%)\n", FormatRate(alarms));
+    fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(inconclusive));
+    for (const char* metric : kMetrics) {
+      Cell cell = TallyCell(by_level[0], metric);
+      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {} (medians)\n", metric,
+                 Percent(Median(cell.estimates)), Percent(Median(cell.stated)), PairsOf(cell));
+    }
+  }
+  for (const char* metric : kMetrics) PrintMetric(mode, metric, by_level);
+  PrintWallTimes(mode, jobs);
+  fmt::print("\n");
+}
+
+int PrintSummary(const std::string& path) {
+  std::ifstream in(path);
+  nlohmann::json report = nlohmann::json::parse(in);
+  double pairs = 0;
+  for (const nlohmann::json& s : report.at("series")) {
+    pairs = std::max(pairs, NumberOr(s.at("pairs"), 0));
+  }
+  std::string summary = report.at("summary").get<std::string>();
+  if (report.at("mode") == "interleaved") summary += fmt::format(" ({} pairs)", pairs);
+  fmt::print("{}\n", summary);
+  return 0;
+}
+
+int PrintTables(const std::string& manifest) {
+  std::vector<JobRecord> jobs = ReadManifest(manifest);
+  fmt::print("perfgate on the quickstart: real jobs, rates with 95% Clopper-Pearson intervals\n");
+  fmt::print(
+      "power: jobs in which every series of the metric (one per endpoint) is a regression;\n"
+      "inconclusive: series; detectable effects relative, stated as the reports state them\n\n");
+  PrintMode("interleaved", jobs);
+  PrintMode("stored", jobs);
+  int baselines = 0, failed = 0;
+  for (const JobRecord& job : jobs) {
+    if (job.mode != "baseline") continue;
+    ++baselines;
+    if (job.status > 1) ++failed;
+  }
+  if (baselines > 0) {
+    fmt::print("== baseline jobs before the stored ones: {}, {} failed\n", baselines, failed);
+    PrintWallTimes("baseline", jobs);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace perfgate
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.size() == 2 && args[0] == "summary") return perfgate::PrintSummary(args[1]);
+    if (args.size() == 2 && args[0] == "table") return perfgate::PrintTables(args[1]);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "quickstart tally: {}\n", e.what());
+    return 2;
+  }
+  fmt::print(stderr, "usage: perfgate_quickstart_tally summary REPORT.json | table MANIFEST.tsv\n");
+  return 2;
+}
