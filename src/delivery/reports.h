@@ -37,9 +37,9 @@ std::vector<OutboxRequest> PendingReports(const Config& config, const Job& job,
 struct JobEnding {
   const Job& job;
   JobState state = JobState::kSucceeded;
-  std::string reason;                            // why it failed or was cancelled
+  std::string reason = {};                       // why it failed or was cancelled
   const StoredComparison* comparison = nullptr;  // a candidate's, when it was compared
-  std::string no_comparison_reason;              // why a candidate was not
+  std::string no_comparison_reason = {};         // why a candidate was not
 };
 
 // Final statuses (success, failure with the worst regression, error with the reason), the
