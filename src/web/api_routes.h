@@ -12,6 +12,9 @@
 //   GET  /api/v1/runs/{id}              ?job=N (a hint: the job the run belongs to)
 //   GET  /api/v1/comparisons            ?base=&head=   job ids (digits only) or revisions
 //   GET  /api/v1/history                ?scenario=&metric=&series=
+// Outbox (outbox_routes.cc):
+//   GET  /api/v1/outbox                 ?job=&limit=   reports not delivered yet, oldest
+//                                       first, with their attempts and last error
 // Service (service_routes.cc):
 //   GET  /healthz                       "ok", no token ever
 //   GET  /metrics                       Prometheus text format (metrics.h)
@@ -24,6 +27,7 @@ namespace perfgate {
 
 void AddJobRoutes(Router& router);
 void AddResultRoutes(Router& router);
+void AddOutboxRoutes(Router& router);
 // `counters` must outlive the router.
 void AddServiceRoutes(Router& router, const RequestCounters& counters);
 

@@ -61,6 +61,7 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
     : context_(std::move(context)), server_(std::make_unique<httplib::Server>()) {
   AddJobRoutes(router_);
   AddResultRoutes(router_);
+  AddOutboxRoutes(router_);
   AddServiceRoutes(router_, counters_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);
