@@ -32,6 +32,23 @@ bool HasString(const Json& body, const char* field) {
   return body.contains(field) && body[field].is_string();
 }
 
+// The "body" of a comment created or edited, or an answer of 400 or 422.
+std::optional<std::string> CommentBody(const httplib::Request& request,
+                                       httplib::Response& response) {
+  std::optional<Json> body = ParseBody(request, response);
+  if (!body) return std::nullopt;
+  if (!HasString(*body, "body")) {
+    Answer(response, 422, "Validation Failed: body");
+    return std::nullopt;
+  }
+  std::string text = (*body)["body"];
+  if (text.size() > kMaxComment) {
+    Answer(response, 422, "Validation Failed: body is too long");
+    return std::nullopt;
+  }
+  return text;
+}
+
 int QueryInt(const httplib::Request& request, const char* name, int fallback) {
   if (!request.has_param(name)) return fallback;
   return std::stoi(request.get_param_value(name));
@@ -123,7 +140,7 @@ void FakeGithub::Handle(const httplib::Request& request, httplib::Response& resp
     }
   } else if (request.get_header_value("Authorization") != "Bearer " + token_) {
     Answer(response, 401, "Bad credentials");
-  } else if (!request.has_header("User-Agent")) {
+  } else if (request.get_header_value("User-Agent").empty()) {
     Answer(response, 403, "Request forbidden by administrative rules: no User-Agent");
   } else if (request.get_header_value("Accept").find("application/vnd.github+json") ==
              std::string::npos) {
@@ -191,28 +208,20 @@ void FakeGithub::Route(const httplib::Request& request, httplib::Response& respo
       response.set_content(listed.dump(), "application/json");
       return;
     }
-    std::optional<Json> body = ParseBody(request, response);
-    if (!body) return;
-    if (!HasString(*body, "body")) return Answer(response, 422, "Validation Failed: body");
-    std::string text = (*body)["body"];
-    if (text.size() > kMaxComment)
-      return Answer(response, 422, "Validation Failed: body is too long");
-    comments_.push_back({next_comment_id_++, repository, issue, text});
+    std::optional<std::string> text = CommentBody(request, response);
+    if (!text) return;
+    comments_.push_back({next_comment_id_++, repository, issue, *text});
     response.status = 201;
     response.set_content(Json{{"id", comments_.back().id}}.dump(), "application/json");
     return;
   }
   if (request.method == "PATCH" && std::regex_match(path, match, kComment)) {
-    std::optional<Json> body = ParseBody(request, response);
-    if (!body) return;
-    if (!HasString(*body, "body")) return Answer(response, 422, "Validation Failed: body");
-    std::string text = (*body)["body"];
-    if (text.size() > kMaxComment)
-      return Answer(response, 422, "Validation Failed: body is too long");
+    std::optional<std::string> text = CommentBody(request, response);
+    if (!text) return;
     int64_t id = std::stoll(match[2]);
     for (Comment& comment : comments_) {
       if (comment.id == id && comment.repository == match[1].str()) {
-        comment.body = text;
+        comment.body = *text;
         response.status = 200;
         response.set_content(Json{{"id", id}}.dump(), "application/json");
         return;

@@ -4,8 +4,8 @@
 // to fail: answer 500, refuse with a rate limit, or hang.
 //
 // Refused like GitHub refuses: an unknown method or path (404), no `Authorization: Bearer`
-// with the right token (401), no User-Agent (403), no Accept (415), a body that is not JSON
-// or lacks a field (400), a state outside error/failure/pending/success, a description over
+// with the right token (401), no or an empty User-Agent (403), no Accept (415), a body that is not
+// JSON or lacks a field (400), a state outside error/failure/pending/success, a description over
 // 140 characters or a comment over 65,536 (422).
 //
 // Thread-safety: every method may be called from any thread while the server runs.
