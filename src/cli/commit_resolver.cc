@@ -15,6 +15,14 @@ Result<std::string> CommitResolver::Resolve(const std::string& rev) {
   return sha;
 }
 
+Result<std::string> CommitResolver::PullRequestHead(int number) {
+  std::lock_guard lock(mirror_mutex_);
+  if (auto fetched = repository_.Fetch(); !fetched) return std::unexpected(fetched.error());
+  Result<std::string> sha = repository_.Resolve("refs/pull/" + std::to_string(number) + "/head");
+  if (sha) Remember(*sha);
+  return sha;
+}
+
 bool CommitResolver::Known(const std::string& rev) {
   std::lock_guard lock(known_mutex_);
   return known_.contains(rev);

@@ -29,6 +29,11 @@ class CommitResolver {
   // As Repository::Resolve, after one fetch when the mirror does not have the revision.
   [[nodiscard]] Result<std::string> Resolve(const std::string& rev);
 
+  // The head commit of pull request `number` as the remote has it now: the mirror is fetched
+  // first, since the ref moves with every push to the pull request. The mirror holds GitHub's
+  // refs/pull/N/head like every other ref. NotFound for a pull request the remote lacks.
+  [[nodiscard]] Result<std::string> PullRequestHead(int number);
+
  private:
   bool Known(const std::string& rev);
   void Remember(const std::string& sha);

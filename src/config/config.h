@@ -127,6 +127,9 @@ struct GithubConfig {
   std::string webhook_secret_env = "PERFGATE_WEBHOOK_SECRET";
   std::string rerun_command = "/perf rerun";
   std::vector<std::string> trusted_associations = {"OWNER", "MEMBER", "COLLABORATOR"};
+  // Whether pull requests from forks are measured: their code runs on the measuring machine,
+  // and anyone can open one.
+  bool allow_forks = false;
   std::string api_url = "https://api.github.com";
 };
 

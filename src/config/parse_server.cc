@@ -75,7 +75,7 @@ void ReadServer(const YamlField& field, ServerConfig* server) {
 void ReadGithub(const YamlField& field, GithubConfig* github) {
   if (!field.ExpectMap("e.g. { repository: OWNER/NAME }")) return;
   field.CheckKeys({"repository", "token_env", "webhook_secret_env", "rerun_command",
-                   "trusted_associations", "api_url"});
+                   "trusted_associations", "allow_forks", "api_url"});
   std::string repository_fix = "the GitHub repository as OWNER/NAME";
   if (auto repository = field.Required("repository", repository_fix)) {
     ReadOptional(*repository, &github->repository, [&](const YamlField& f) {
@@ -96,6 +96,7 @@ void ReadGithub(const YamlField& field, GithubConfig* github) {
   });
   ReadOptional(field.Child("trusted_associations"), &github->trusted_associations,
                [](const YamlField& f) { return ReadWordList(f, kAuthorAssociations); });
+  ReadOptional(field.Child("allow_forks"), &github->allow_forks, ReadBool);
   ReadOptional(field.Child("api_url"), &github->api_url, [](const YamlField& f) {
     return ReadHttpUrl(f, "the GitHub REST API, e.g. https://api.github.com");
   });

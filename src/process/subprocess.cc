@@ -88,8 +88,8 @@ class ExitNotice {
       std::this_thread::sleep_for(std::min(timeout, kPollInterval));
       return;
     }
-    pollfd exit{.fd = fd_, .events = POLLIN, .revents = 0};
-    poll(&exit, 1, static_cast<int>(std::min<Duration::rep>(timeout.count(), INT_MAX)));
+    pollfd child{.fd = fd_, .events = POLLIN, .revents = 0};
+    poll(&child, 1, static_cast<int>(std::min<Duration::rep>(timeout.count(), INT_MAX)));
   }
 
  private:
@@ -145,11 +145,11 @@ std::optional<ExitStatus> Subprocess::Wait(std::optional<Duration> timeout) {
     return status_;
   }
   const auto deadline = std::chrono::steady_clock::now() + *timeout;
-  ExitNotice exit(pid_);
+  ExitNotice exited(pid_);
   while (!Poll()) {
     auto left = std::chrono::ceil<Duration>(deadline - std::chrono::steady_clock::now());
     if (left <= Duration::zero()) break;
-    exit.WaitFor(left);
+    exited.WaitFor(left);
   }
   return status_;
 }

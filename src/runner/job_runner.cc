@@ -200,6 +200,25 @@ Result<JobOutcome> CompareWithMasterSet(const RunnerContext& context, const Job&
   return outcome;
 }
 
+// The baseline job that the stored scenarios of `job` need first: one of the base, when no
+// master set exists for it yet; nullopt when one does.
+Result<std::optional<JobRequest>> BaselineNeeded(const RunnerContext& context, const Job& job,
+                                                 const std::string& base_commit,
+                                                 std::span<const ScenarioConfig> stored) {
+  std::vector<std::string> names;
+  for (const ScenarioConfig& scenario : stored) names.push_back(scenario.name);
+  auto master_set = FindMasterSet(*context.repository, *context.store, base_commit, names);
+  if (!master_set) return std::unexpected(master_set.error());
+  if (*master_set) return std::nullopt;
+  return JobRequest{.kind = JobKind::kBaseline,
+                    .commit = base_commit,
+                    .ref = base_commit,
+                    .scenarios = std::move(names),
+                    .base_commit = {},
+                    .pull_request = std::nullopt,
+                    .requested_by = "job " + std::to_string(job.id)};
+}
+
 }  // namespace
 
 Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job) {
@@ -210,16 +229,24 @@ Result<JobOutcome> ExecuteJob(const RunnerContext& context, const Job& job) {
     if (!found) return std::unexpected(found.error().In("base"));
     base_commit = *found;
   }
-  JobExecution execution(context, job, base_commit);
-  if (auto executed = execution.Execute(); !executed) return std::unexpected(executed.error());
   JobOutcome outcome;
   outcome.job = job;
+  std::vector<ScenarioConfig> stored = StoredScenarios(config, job);
+  if (job.kind != JobKind::kBaseline && !stored.empty() && context.may_wait && !job.waits_for) {
+    auto needs = BaselineNeeded(context, job, base_commit, stored);
+    if (!needs) return std::unexpected(needs.error());
+    if (*needs) {
+      outcome.needs_first = std::move(*needs);
+      return outcome;
+    }
+  }
+  JobExecution execution(context, job, base_commit);
+  if (auto executed = execution.Execute(); !executed) return std::unexpected(executed.error());
   if (job.kind == JobKind::kBaseline) return outcome;
 
   PhaseEvent event;
   event.phase = Phase::kCompare;
   PhaseScope phase(*context.progress, *context.clock, event);
-  std::vector<ScenarioConfig> stored = StoredScenarios(config, job);
   if (!stored.empty()) {
     auto compared = phase.Check(CompareWithMasterSet(context, job, base_commit, stored));
     if (!compared) return std::unexpected(compared.error().In("compare"));

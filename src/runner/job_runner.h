@@ -27,12 +27,18 @@ struct RunnerContext {
   // Set when the user asked to stop (Ctrl-C): the job ends as soon as the phase in progress
   // fails or finishes, and is recorded as cancelled. May be null.
   const std::atomic<bool>* interrupted = nullptr;
+  // Set by a queue worker: a candidate whose stored scenarios have no master set yet asks for
+  // a baseline job of its base first (JobOutcome::needs_first) instead of being measured.
+  bool may_wait = false;
 };
 
 struct JobOutcome {
   Job job;                                     // as finished in the store
   std::optional<StoredComparison> comparison;  // candidates compared with a master set
   std::string no_comparison_reason;            // why there is none, for a candidate
+  // A job to queue and wait for before this one: nothing was measured. Only with may_wait,
+  // and only once per job (not when the job waited before).
+  std::optional<JobRequest> needs_first;
 };
 
 // Runs every scenario of `job`, which is already running (whoever claimed it), stores its

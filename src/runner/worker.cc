@@ -139,8 +139,9 @@ void WriteReport(const WorkerContext& context, const JobOutcome& outcome, Progre
 
 // What GitHub and the alerts are told of a job that ended, written to the outbox: delivered
 // later by the deliverer, so that their outage never changes how the job ended.
-void WriteEndingReports(const WorkerContext& context, const Job& job,
-                        const Result<JobOutcome>& outcome, const JobEnd& end) {
+// `outcome` is null when the job ended before it ran.
+void WriteEndingReports(const WorkerContext& context, const Job& job, const JobOutcome* outcome,
+                        const JobEnd& end) {
   JobEnding ending{.job = job, .state = end.state, .reason = end.reason};
   if (outcome) {
     ending.comparison = outcome->comparison ? &*outcome->comparison : nullptr;
@@ -260,11 +261,12 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
       if (auto fetched = repository_->Fetch(); !fetched) {
         outcome = std::unexpected(fetched.error().In("repository"));
       } else {
-        RunnerContext runner{context_.config, &store,   &*repository_,           context_.http,
-                             &clock,          &journal, &heartbeat.interrupted()};
+        RunnerContext runner{
+            context_.config,          &store, &*repository_, context_.http, &clock, &journal,
+            &heartbeat.interrupted(), true};
         outcome = ExecuteJob(runner, job);
         interrupted = heartbeat.interrupted();
-        if (outcome) WriteReport(context_, *outcome, journal, job_log);
+        if (outcome && !outcome->needs_first) WriteReport(context_, *outcome, journal, job_log);
       }
     }
     aborted = heartbeat.aborted();
@@ -275,17 +277,40 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
     log->info("job released job={} worker={}", job.id, context_.id);
     return store.ReleaseJob(job.id, context_.id, clock.Now());
   }
+  if (outcome && outcome->needs_first) return WaitForFirst(job, *outcome->needs_first, job_log);
   JobEnd end = EndOfJob(outcome, interrupted);
   job_log.Line(clock.Now(), std::string("job ") + JobStateName(end.state) +
                                 (end.reason.empty() ? "" : ": " + end.reason));
   log->info("job ended job={} state={} reason={}", job.id, JobStateName(end.state), end.reason);
   auto finished = store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
   // A worker that lost the job leaves its report to the one that took it over.
-  if (finished) WriteEndingReports(context_, job, outcome, end);
+  if (finished) WriteEndingReports(context_, job, outcome ? &*outcome : nullptr, end);
   if (finished && end.state == JobState::kSucceeded && job.kind == JobKind::kBaseline) {
     RecordChangePointsAfter(*context_.config, store, job, clock.Now());
   }
   return finished;
+}
+
+// Queues the job `job` needs first (or finds it queued already) and gives `job` back to the
+// queue to wait for it.
+Result<void> Worker::WaitForFirst(const Job& job, const JobRequest& first, JobLog& job_log) {
+  Store& store = *context_.store;
+  Clock& clock = *context_.clock;
+  auto enqueued = store.Enqueue(first, clock.Now());
+  if (!enqueued) {
+    JobEnd end{JobState::kFailed, enqueued.error().ToString()};
+    job_log.Line(clock.Now(), "job failed: " + end.reason);
+    auto finished = store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+    if (finished) WriteEndingReports(context_, job, nullptr, end);
+    return finished;
+  }
+  WriteToOutbox(store, PendingReports(*context_.config, job, "waiting for a baseline of its base"),
+                clock.Now());
+  job_log.Line(clock.Now(), "waiting for " + std::string(JobKindName(first.kind)) + " job " +
+                                std::to_string(enqueued->job.id) + " of " + first.commit +
+                                ": no master set of the base yet");
+  Logger("worker")->info("job waits job={} for={}", job.id, enqueued->job.id);
+  return store.WaitForJob(job.id, context_.id, enqueued->job.id, clock.Now());
 }
 
 }  // namespace perfgate

@@ -24,6 +24,8 @@
 
 namespace perfgate {
 
+class JobLog;
+
 // Wakes the idle workers of this process when it has queued a job (the API's POST /jobs, a
 // retry), so that one claims it at once instead of at its next poll of the queue. Jobs queued
 // by other processes sharing the store are still found by that poll.
@@ -72,6 +74,7 @@ class Worker {
 
  private:
   Result<void> RunClaimed(const Job& job, const std::atomic<bool>& abort);
+  Result<void> WaitForFirst(const Job& job, const JobRequest& first, JobLog& job_log);
 
   WorkerContext context_;
   std::optional<Repository> repository_;

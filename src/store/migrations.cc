@@ -182,10 +182,21 @@ constexpr const char* kVersion7 = R"sql(
 ALTER TABLE jobs ADD COLUMN waits_for INTEGER REFERENCES jobs (id);
 )sql";
 
+// GitHub webhook deliveries acted on (a job enqueued or a reply decided), so that a delivery
+// sent again is not acted on twice. job_id is kept as the delivery's answer to a repeat.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE webhook_deliveries (
+  delivery_id TEXT PRIMARY KEY,
+  event TEXT NOT NULL,
+  job_id INTEGER REFERENCES jobs (id) ON DELETE SET NULL,
+  received_at INTEGER NOT NULL
+);
+)sql";
+
 // Every outgoing message (commit status, pull-request comment, alert) is a row first and is
 // delivered afterwards, retried until its receiver takes it. A row is due when
 // next_attempt_at has passed; delivered or given-up rows have none.
-constexpr const char* kVersion8 = R"sql(
+constexpr const char* kVersion9 = R"sql(
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL,
@@ -204,8 +215,8 @@ CREATE INDEX outbox_key ON outbox (ordering_key, id) WHERE delivered_at IS NULL;
 )sql";
 
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                    kVersion5, kVersion6, kVersion7, kVersion8};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                    kVersion6, kVersion7, kVersion8, kVersion9};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

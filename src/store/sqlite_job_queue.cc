@@ -56,36 +56,39 @@ Result<EnqueueResult> SqliteStore::Enqueue(const JobRequest& request, TimePoint 
   if (Result<void> checked = CheckJobRequest(request); !checked) {
     return std::unexpected(std::move(checked.error()));
   }
-  return Transact(Transaction::Mode::kWrite, [&]() -> Result<EnqueueResult> {
-    Result<std::vector<Job>> same = QueryJobs(
-        "WHERE state = ?1 AND kind = ?2 AND commit_sha = ?3 AND base_commit = ?4"
-        "  AND scenarios = ?5 ORDER BY id LIMIT 1",
-        JobStateName(JobState::kQueued), JobKindName(request.kind), request.commit,
-        request.base_commit, EncodeStringList(ScenarioSet(request.scenarios)));
-    if (!same) return std::unexpected(std::move(same.error()));
-    if (!same->empty())
-      return EnqueueResult{.job = std::move(same->front()), .duplicate = true, .superseded = {}};
+  return Transact(Transaction::Mode::kWrite,
+                  [&]() -> Result<EnqueueResult> { return EnqueueChecked(request, now); });
+}
 
-    Result<Job> job = InsertJob(request, now);
-    if (!job) return std::unexpected(std::move(job.error()));
-    EnqueueResult result{.job = std::move(*job), .duplicate = false, .superseded = {}};
-    if (request.kind != JobKind::kTest || !request.pull_request) return result;
-    Result<std::vector<Job>> older =
-        QueryJobs("WHERE state = ?1 AND kind = ?2 AND pull_request = ?3 AND id < ?4 ORDER BY id",
-                  JobStateName(JobState::kQueued), JobKindName(JobKind::kTest),
-                  int64_t{*request.pull_request}, result.job.id);
-    if (!older) return std::unexpected(std::move(older.error()));
-    std::string reason = "superseded by " + JobName(result.job.id) + " for a newer commit of " +
-                         "pull request #" + std::to_string(*request.pull_request);
-    for (const Job& superseded : *older) {
-      if (Result<void> cancelled = MarkFinished(superseded.id, JobState::kCancelled, reason, now);
-          !cancelled) {
-        return std::unexpected(std::move(cancelled.error()));
-      }
-      result.superseded.push_back(superseded.id);
+Result<EnqueueResult> SqliteStore::EnqueueChecked(const JobRequest& request, TimePoint now) const {
+  Result<std::vector<Job>> same = QueryJobs(
+      "WHERE state = ?1 AND kind = ?2 AND commit_sha = ?3 AND base_commit = ?4"
+      "  AND scenarios = ?5 ORDER BY id LIMIT 1",
+      JobStateName(JobState::kQueued), JobKindName(request.kind), request.commit,
+      request.base_commit, EncodeStringList(ScenarioSet(request.scenarios)));
+  if (!same) return std::unexpected(std::move(same.error()));
+  if (!same->empty())
+    return EnqueueResult{.job = std::move(same->front()), .duplicate = true, .superseded = {}};
+
+  Result<Job> job = InsertJob(request, now);
+  if (!job) return std::unexpected(std::move(job.error()));
+  EnqueueResult result{.job = std::move(*job), .duplicate = false, .superseded = {}};
+  if (request.kind != JobKind::kTest || !request.pull_request) return result;
+  Result<std::vector<Job>> older =
+      QueryJobs("WHERE state = ?1 AND kind = ?2 AND pull_request = ?3 AND id < ?4 ORDER BY id",
+                JobStateName(JobState::kQueued), JobKindName(JobKind::kTest),
+                int64_t{*request.pull_request}, result.job.id);
+  if (!older) return std::unexpected(std::move(older.error()));
+  std::string reason = "superseded by " + JobName(result.job.id) + " for a newer commit of " +
+                       "pull request #" + std::to_string(*request.pull_request);
+  for (const Job& superseded : *older) {
+    if (Result<void> cancelled = MarkFinished(superseded.id, JobState::kCancelled, reason, now);
+        !cancelled) {
+      return std::unexpected(std::move(cancelled.error()));
     }
-    return result;
-  });
+    result.superseded.push_back(superseded.id);
+  }
+  return result;
 }
 
 Result<std::optional<Job>> SqliteStore::ClaimJob(const std::string& worker, int max_running,

@@ -1,7 +1,7 @@
 // The Store on one SQLite file. Its methods live in one file per interface:
 // sqlite_job_store.cc, sqlite_job_queue.cc, sqlite_queue_statistics.cc, sqlite_result_store.cc,
-// sqlite_comparison_store.cc, sqlite_change_points.cc, sqlite_outbox.cc, sqlite_phase_log.cc,
-// sqlite_process_groups.cc.
+// sqlite_comparison_store.cc, sqlite_change_points.cc, sqlite_deliveries.cc,
+// sqlite_outbox.cc, sqlite_phase_log.cc, sqlite_process_groups.cc.
 //
 // Thread-safety: one connection, used by one thread at a time under `mutex_`. Other
 // processes may open the same file; SQLite's locks and the busy timeout order them.
@@ -56,6 +56,10 @@ class SqliteStore final : public Store {
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;
 
+  Result<DeliveryReceipt> RecordDelivery(const std::string& id, const std::string& event,
+                                         const std::optional<JobRequest>& request,
+                                         TimePoint now) override;
+
   Result<EnqueueResult> Enqueue(const JobRequest& request, TimePoint now) override;
   Result<std::optional<Job>> ClaimJob(const std::string& worker, int max_running, Duration lease,
                                       TimePoint now) override;
@@ -108,6 +112,9 @@ class SqliteStore final : public Store {
   [[nodiscard]] Result<Job> LoadJob(JobId id) const;
   [[nodiscard]] Result<Run> LoadRun(RunId id) const;
   Error JobNotFound(JobId id) const;
+  // Enqueue's work inside the caller's transaction, for `request` checked by CheckJobRequest.
+  [[nodiscard]] Result<EnqueueResult> EnqueueChecked(const JobRequest& request,
+                                                     TimePoint now) const;
   // The outbox messages SELECTed by `rest` (a WHERE/ORDER BY clause) with `values` bound.
   template <typename... Values>
   [[nodiscard]] Result<std::vector<OutboxMessage>> QueryMessages(std::string_view rest,

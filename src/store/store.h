@@ -112,6 +112,28 @@ class ChangePointStore {
       const std::string& scenario, const std::string& metric, const std::string& series) = 0;
 };
 
+// What recording a webhook delivery did (DeliveryLog::RecordDelivery).
+struct DeliveryReceipt {
+  bool repeated = false;                  // recorded before: nothing was written now
+  std::optional<EnqueueResult> enqueued;  // a first delivery with a request: what Enqueue did
+  std::optional<JobId> job_id;            // the job the delivery created, now or the first time
+};
+
+// GitHub webhook deliveries (X-GitHub-Delivery), each acted on once however often GitHub or a
+// person sends it again.
+class DeliveryLog {
+ public:
+  virtual ~DeliveryLog() = default;
+  // Records delivery `id` (1 to 100 characters) of `event` and, with a `request`, enqueues it
+  // as JobQueue::Enqueue does, in the same transaction: a delivery sent twice, even twice at
+  // once, enqueues one job. A delivery recorded before writes nothing and answers repeated,
+  // with the job it created then. InvalidInput for an empty or over-long id, or a request
+  // Enqueue refuses.
+  [[nodiscard]] virtual Result<DeliveryReceipt> RecordDelivery(
+      const std::string& id, const std::string& event, const std::optional<JobRequest>& request,
+      TimePoint now) = 0;
+};
+
 // Outgoing messages, stored before they are sent (DESIGN.md: a report that cannot be
 // delivered is never lost). Several deliverers may share the store: a claimed message is
 // leased to its claimer until its next_attempt_at.
@@ -143,6 +165,7 @@ class Store : public JobStore,
               public ResultStore,
               public ComparisonStore,
               public ChangePointStore,
+              public DeliveryLog,
               public OutboxStore,
               public JobQueue,
               public PhaseLog,

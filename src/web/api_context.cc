@@ -12,8 +12,10 @@ std::string Environment(const std::string& name) {
 
 }  // namespace
 
-ApiTokens ReadApiTokens(const ServerConfig& server) {
-  return ApiTokens{Environment(server.api_token_env), Environment(server.read_token_env)};
+ApiTokens ReadApiTokens(const Config& config) {
+  return ApiTokens{Environment(config.server.api_token_env),
+                   Environment(config.server.read_token_env),
+                   config.github ? Environment(config.github->webhook_secret_env) : std::string()};
 }
 
 }  // namespace perfgate

@@ -13,6 +13,7 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "config/config.h"
+#include "github/reply_sink.h"
 #include "store/store.h"
 
 namespace perfgate {
@@ -34,15 +35,23 @@ struct ApiContext {
   // Bearer token that GET requests must present (the api_token is accepted too); empty:
   // reads are open to anyone who can reach the server.
   std::string read_token;
+  // The secret GitHub signs webhook deliveries with; empty: every delivery is refused (403).
+  std::string webhook_secret;
+  // The current head commit of pull request N of the repository (for re-run comments).
+  std::function<Result<std::string>(int pull_request)> pull_request_head;
+  // Takes the replies of webhook decisions (e.g. why a re-run was refused). Required when the
+  // config has a github section.
+  ReplySink* replies = nullptr;
 };
 
 // The token values, read from the environment variables the config names.
 struct ApiTokens {
-  std::string api_token;   // from $<server.api_token_env>
-  std::string read_token;  // from $<server.read_token_env>, when set
+  std::string api_token;       // from $<server.api_token_env>
+  std::string read_token;      // from $<server.read_token_env>, when set
+  std::string webhook_secret;  // from $<github.webhook_secret_env>, with a github section
 };
 
 // Unset variables read as empty tokens, which ApiContext documents the meaning of.
-ApiTokens ReadApiTokens(const ServerConfig& server);
+ApiTokens ReadApiTokens(const Config& config);
 
 }  // namespace perfgate

@@ -20,12 +20,15 @@ struct ApiRequest {
   std::string path;
   std::multimap<std::string, std::string> query;   // decoded query parameters
   std::map<std::string, std::string> path_params;  // {name} segments of the route pattern
+  std::map<std::string, std::string> headers;      // names in lowercase; the first of repeats
   std::string body;
 
   // "METHOD PATH": the `where` of errors about this request.
   std::string Where() const { return method + " " + path; }
   // The first value of query parameter `name`, nullopt when absent.
   std::optional<std::string> Query(const std::string& name) const;
+  // The value of header `name` (any case), empty when absent.
+  std::string Header(const std::string& name) const;
 };
 
 struct ApiResponse {

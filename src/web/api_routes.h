@@ -12,6 +12,10 @@
 //   GET  /api/v1/runs/{id}              ?job=N (a hint: the job the run belongs to)
 //   GET  /api/v1/comparisons            ?base=&head=   job ids (digits only) or revisions
 //   GET  /api/v1/history                ?scenario=&metric=&series=
+// GitHub (webhook_routes.cc):
+//   POST /webhooks/github               a signed webhook delivery (X-Hub-Signature-256), up to
+//                                       25 MB: 201/200 with the job it queued, 202 with
+//                                       "ignored" or "reply", 200 for a ping or a repeat
 // Outbox (outbox_routes.cc):
 //   GET  /api/v1/outbox                 ?job=&limit=   reports not delivered yet, oldest
 //                                       first, with their attempts and last error
@@ -27,6 +31,7 @@ namespace perfgate {
 
 void AddJobRoutes(Router& router);
 void AddResultRoutes(Router& router);
+void AddWebhookRoutes(Router& router);
 void AddOutboxRoutes(Router& router);
 // `counters` must outlive the router.
 void AddServiceRoutes(Router& router, const RequestCounters& counters);

@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -40,9 +42,10 @@ void WriteError(const ApiError& error, httplib::Response& response) {
   response.set_content(ErrorEnvelope(error), "application/json");
 }
 
-// The errors the HTTP library answers by itself, before any route runs.
-ApiError LibraryError(const httplib::Request& http, int status) {
-  std::string where = http.method + " " + http.path;
+// The errors the HTTP library answers by itself, before any route runs, and 413 for a body
+// over its route's limit.
+ApiError LibraryError(const std::string& method, const std::string& path, int status) {
+  std::string where = method + " " + path;
   if (status == kStatusPayloadTooLarge) {
     return ApiError{status,
                     InvalidInput("the request body is over the server's limit", where,
@@ -58,9 +61,12 @@ ApiError LibraryError(const httplib::Request& http, int status) {
 }  // namespace
 
 ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
-    : context_(std::move(context)), server_(std::make_unique<httplib::Server>()) {
+    : context_(std::move(context)),
+      options_(options),
+      server_(std::make_unique<httplib::Server>()) {
   AddJobRoutes(router_);
   AddResultRoutes(router_);
+  AddWebhookRoutes(router_);
   AddOutboxRoutes(router_);
   AddServiceRoutes(router_, counters_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
@@ -85,7 +91,9 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
         handle(http, response);
         return httplib::Server::HandlerResponse::Handled;
       });
-  server_->set_payload_max_length(options.max_body_bytes);
+  // The library's limit is the largest of the routes': each route's own is checked once the
+  // body is read (Dispatch).
+  server_->set_payload_max_length(std::max(options.max_body_bytes, router_.LargestBodyLimit()));
   // Each answer is written in two parts (head, then body); with Nagle's algorithm on, the
   // second waits for the client's delayed ACK of the first, some 40 ms on every request of a
   // kept-alive connection. Accepted connections inherit the option from the listening socket.
@@ -99,7 +107,7 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& http, httplib::Response& response) {
         if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        WriteError(LibraryError(http, response.status), response);
+        WriteError(LibraryError(http.method, http.path, response.status), response);
         return httplib::Server::HandlerResponse::Handled;
       }));
   server_->set_logger([this](const httplib::Request& http, const httplib::Response& response) {
@@ -153,7 +161,13 @@ void ApiServer::Handle(const httplib::Request& http, httplib::Response& response
                      .path = http.path,
                      .query = {http.params.begin(), http.params.end()},
                      .path_params = {},
+                     .headers = {},
                      .body = http.body};
+  for (const auto& [name, value] : http.headers) {
+    std::string lower = name;
+    std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    request.headers.emplace(std::move(lower), value);
+  }
   ApiResult result = Dispatch(request, http.get_header_value("Authorization"));
   if (!result) {
     const ApiError& error = result.error();
@@ -174,6 +188,11 @@ ApiResult ApiServer::Dispatch(ApiRequest& request, const std::string& authorizat
   if (!match) return std::unexpected(match.error());
   if (auto refused = Authorize(match->route->access, authorization, context_)) {
     return std::unexpected(std::move(*refused));
+  }
+  size_t limit =
+      match->route->max_body_bytes > 0 ? match->route->max_body_bytes : options_.max_body_bytes;
+  if (request.body.size() > limit) {
+    return std::unexpected(LibraryError(request.method, request.path, kStatusPayloadTooLarge));
   }
   request.path_params = std::move(match->params);
   // The boundary: whatever a handler or a library below it throws becomes an answer.

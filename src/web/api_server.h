@@ -8,8 +8,10 @@
 // Requests are served by a pool of threads; handlers only share the ApiContext (whose
 // services are thread-safe) and the request counters. Every answer that is not a success is
 // the JSON error envelope of api_error.h, including those the HTTP library produces itself
-// (413 for a body over the limit, 400 for a request it cannot parse). No input ends the
-// process: exceptions stop at the handler boundary and become 400, 422 or 500 answers.
+// (413 for a body over the limit, 400 for a request it cannot parse). A request without
+// Content-Length or Transfer-Encoding has an empty body and is answered at once, and answers
+// are sent without Nagle's delay (TCP_NODELAY). No input ends the process: exceptions stop
+// at the handler boundary and become 400, 422 or 500 answers.
 #pragma once
 
 #include <cstddef>
@@ -32,7 +34,8 @@ struct Response;
 namespace perfgate {
 
 struct ApiServerOptions {
-  // Larger request bodies are refused with 413 before they are read or parsed.
+  // Larger request bodies are refused with 413 before they are parsed; routes may set a limit
+  // of their own (the webhook's is 25 MB). Bodies over every limit are not even read.
   size_t max_body_bytes = 1 << 20;
 };
 
@@ -59,6 +62,7 @@ class ApiServer {
   ApiResult Dispatch(ApiRequest& request, const std::string& authorization);
 
   ApiContext context_;
+  ApiServerOptions options_;
   RequestCounters counters_;
   Router router_;
   std::unique_ptr<httplib::Server> server_;

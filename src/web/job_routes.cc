@@ -67,12 +67,7 @@ ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
   }
   Logger("web")->info("job enqueued id={} kind={} commit={} duplicate={}", enqueued->job.id,
                       JobKindName(enqueued->job.kind), enqueued->job.commit, enqueued->duplicate);
-  Json answer = JobToJson(enqueued->job);
-  answer["duplicate"] = enqueued->duplicate;
-  answer["superseded"] = enqueued->superseded;
-  ApiResponse response = JsonResponse(answer.dump(2), enqueued->duplicate ? 200 : 201);
-  response.headers.emplace_back("Location", "/api/v1/jobs/" + std::to_string(enqueued->job.id));
-  return response;
+  return EnqueuedJobResponse(*enqueued);
 }
 
 std::expected<JobFilter, ApiError> ListFilter(const ApiRequest& request) {

@@ -53,6 +53,15 @@ Result<Json> RunResults(ResultStore& store, const Run& run) {
   return SummariesToJson(SummarizeSamples(*samples, run.commit));
 }
 
+ApiResponse EnqueuedJobResponse(const EnqueueResult& enqueued) {
+  Json answer = JobToJson(enqueued.job);
+  answer["duplicate"] = enqueued.duplicate;
+  answer["superseded"] = enqueued.superseded;
+  ApiResponse response = JsonResponse(answer.dump(2), enqueued.duplicate ? 200 : 201);
+  response.headers.emplace_back("Location", "/api/v1/jobs/" + std::to_string(enqueued.job.id));
+  return response;
+}
+
 ApiResult JobDetail(const ApiContext& context, const ApiRequest& request) {
   auto id = PathId(request, "id", "job");
   if (!id) return std::unexpected(id.error());

@@ -21,6 +21,10 @@ ApiResult JobDetail(const ApiContext& context, const ApiRequest& request);
 // GET /api/v1/jobs/{id}/log?offset=N (see api_routes.h).
 ApiResult JobLog(const ApiContext& context, const ApiRequest& request);
 
+// The answer to a request that queued a job: 201 with the job, "duplicate" and "superseded"
+// (or 200 when an identical queued job was returned instead) and its Location.
+ApiResponse EnqueuedJobResponse(const EnqueueResult& enqueued);
+
 // The per-series medians of `run` (a succeeded one; others have no samples), as JSON.
 [[nodiscard]] Result<Json> RunResults(ResultStore& store, const Run& run);
 

@@ -1,5 +1,6 @@
 #include "web/router.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -41,8 +42,16 @@ std::optional<std::map<std::string, std::string>> MatchPattern(std::string_view 
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Access access, ApiHandler handler) {
-  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler)});
+void Router::Add(std::string method, std::string pattern, Access access, ApiHandler handler,
+                 size_t max_body_bytes) {
+  routes_.push_back(
+      Route{std::move(method), std::move(pattern), access, std::move(handler), max_body_bytes});
+}
+
+size_t Router::LargestBodyLimit() const {
+  size_t largest = 0;
+  for (const Route& route : routes_) largest = std::max(largest, route.max_body_bytes);
+  return largest;
 }
 
 std::expected<RouteMatch, ApiError> Router::Find(std::string_view method,

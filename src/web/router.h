@@ -24,6 +24,7 @@ struct Route {
   std::string pattern;
   Access access = Access::kRead;
   ApiHandler handler;
+  size_t max_body_bytes = 0;  // 0: the server's limit (ApiServerOptions)
 };
 
 struct RouteMatch {
@@ -33,7 +34,11 @@ struct RouteMatch {
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Access access, ApiHandler handler);
+  // `max_body_bytes`: a larger body is refused with 413; 0 keeps the server's limit.
+  void Add(std::string method, std::string pattern, Access access, ApiHandler handler,
+           size_t max_body_bytes = 0);
+  // The largest limit a route sets, 0 when none does.
+  size_t LargestBodyLimit() const;
 
   // The route for `method` and `path`; 404 when no pattern matches the path, 405 (naming
   // the allowed methods) when patterns match it for other methods only.

@@ -35,7 +35,7 @@ class InterleavedTest : public QuickstartFixture {
   std::string Config() {
     ScenarioYaml scenario = GoodScenario();
     scenario.build = "[make, -s, server]";
-    scenario.duration = "3s";
+    scenario.duration = "2s";
     scenario.rate = "300";
     scenario.query =
         "histogram_quantile(0.5, sum by (le, endpoint) "

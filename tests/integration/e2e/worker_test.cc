@@ -53,7 +53,9 @@ TEST_F(WorkerTest, TwoWorkerProcessesRespectTheWorkersLimit) {
 
 TEST_F(WorkerTest, EveryPhaseIsRecordedAndACandidateEndsWithItsReport) {
   std::string config = Config("");
-  JobId baseline = Enqueue(config, "main~1");
+  std::string text = ReadFile(config);
+  text.replace(text.find("    repetitions: 2\n"), 0, "    pairs: 2\n    max_pairs: 2\n");
+  config = dir_.WriteFile("perfgate.yaml", text);
   JobId candidate = Enqueue(config, "main", "experiment");
   Subprocess worker = StartWorker(config, "reporting");
   auto store = OpenTestStore();
@@ -69,12 +71,43 @@ TEST_F(WorkerTest, EveryPhaseIsRecordedAndACandidateEndsWithItsReport) {
     EXPECT_EQ(phase.error, "") << phase.phase;
     names.push_back(phase.phase);
   }
-  EXPECT_THAT(names, ::testing::ElementsAre("checkout", "build", "up", "ready", "window", "queries",
-                                            "window", "queries", "down", "compare", "report"));
+  // Both sides checked out and built once, then a session per side and pair.
+  std::vector<std::string> expected = {"checkout", "build", "checkout", "build"};
+  for (int session = 0; session < 4; ++session) {
+    expected.insert(expected.end(), {"up", "ready", "window", "queries", "down"});
+  }
+  expected.insert(expected.end(), {"compare", "report"});
+  EXPECT_EQ(names, expected);
   std::string log = WaitForLog(candidate, "job succeeded");
-  EXPECT_THAT(log, HasSubstr("svc ready api started"));
-  EXPECT_THAT(log, HasSubstr("report\n"));
-  EXPECT_THAT(log, HasSubstr("job " + std::to_string(baseline)));  // the master set it used
+  EXPECT_THAT(log, HasSubstr("svc base ready api started"));
+  EXPECT_THAT(log, HasSubstr("svc candidate ready api started"));
+  EXPECT_THAT(log, HasSubstr("report\nperfgate: candidate"));
+  ExpectNothingLeft();
+}
+
+TEST_F(WorkerTest, AStoredComparisonWithoutAMasterSetWaitsForABaselineOfItsBase) {
+  std::string config = Config("");
+  std::string text = ReadFile(config);
+  text.replace(text.find("    repetitions: 2\n"), 0, "    comparison: stored\n");
+  config = dir_.WriteFile("perfgate.yaml", text);
+  JobId test = Enqueue(config, "main", "test");
+  Subprocess worker = StartWorker(config, "waiting");
+  auto store = OpenTestStore();
+  Job job = WaitFor(*store, test, Finished);
+  worker.Terminate();
+
+  ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
+  ASSERT_TRUE(job.waits_for);
+  Job baseline = WaitFor(*store, *job.waits_for, Finished);
+  EXPECT_EQ(baseline.kind, JobKind::kBaseline);
+  EXPECT_EQ(baseline.state, JobState::kSucceeded) << baseline.failure_reason;
+  EXPECT_EQ(baseline.commit, repo_->Git({"rev-parse", "main~1"}).substr(0, 40));
+  EXPECT_EQ(baseline.requested_by, "job " + std::to_string(test));
+  EXPECT_LT(*baseline.finished_at, *job.finished_at);
+  auto comparison = store->LoadComparison(test);
+  ASSERT_TRUE(comparison && *comparison) << "the test job was not compared";
+  EXPECT_EQ((*comparison)->base_job, baseline.id);
+  EXPECT_THAT(WaitForLog(test, "job succeeded"), HasSubstr("waiting for baseline job"));
   ExpectNothingLeft();
 }
 

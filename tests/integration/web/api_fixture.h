@@ -72,7 +72,10 @@ class ApiTest : public ::testing::Test {
                       .job_log_path = [this](JobId id) { return LogPath(id); },
                       .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),
-                      .read_token = std::move(read_token)};
+                      .read_token = std::move(read_token),
+                      .webhook_secret = {},
+                      .pull_request_head = {},
+                      .replies = nullptr};
   }
 
   // Replaces the running server by one with these tokens.

@@ -112,6 +112,7 @@ TEST(ParseConfigTest, ReadsTheDesignExample) {
   EXPECT_EQ(config.github->rerun_command, "/perf rerun");
   EXPECT_EQ(config.github->trusted_associations,
             (std::vector<std::string>{"OWNER", "MEMBER", "COLLABORATOR"}));
+  EXPECT_FALSE(config.github->allow_forks);
   EXPECT_EQ(config.github->api_url, "https://api.github.com");
   ASSERT_EQ(config.alerts.size(), 1u);
   EXPECT_EQ(config.alerts[0].url_env, "PERFGATE_SLACK_URL");
@@ -243,6 +244,17 @@ server: { listen: 127.0.0.1:9000 }
   EXPECT_EQ(ready->type, ReadyProbe::Type::kCommand);
   EXPECT_EQ(ready->command, (Argv{"./probe", "{{port.api}}"}));
   EXPECT_EQ(ready->timeout, minutes(2));
+}
+
+TEST(ParseConfigTest, PullRequestsFromForksAreMeasuredOnlyWhenAllowed) {
+  std::string text = kMinimal;
+  text += "github: { repository: OWNER/NAME, allow_forks: true }\n";
+  EXPECT_TRUE(ParseOrFail(text, "perfgate.yaml").github->allow_forks);
+  auto wrong = ParseConfig(kMinimal + std::string("github: { repository: O/N, allow_forks: 1 }\n"),
+                           "perfgate.yaml");
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_NE(wrong.error().ToString().find("github.allow_forks"), std::string::npos)
+      << wrong.error().ToString();
 }
 
 TEST(ConfigTest, FindsScenariosAndCountsMetrics) {

@@ -6,8 +6,12 @@ namespace perfgate {
 namespace {
 
 ApiRequest WithQuery(std::string name, std::string value) {
-  ApiRequest request{
-      .method = "GET", .path = "/api/v1/jobs", .query = {}, .path_params = {}, .body = {}};
+  ApiRequest request{.method = "GET",
+                     .path = "/api/v1/jobs",
+                     .query = {},
+                     .path_params = {},
+                     .headers = {},
+                     .body = {}};
   request.query.emplace(std::move(name), std::move(value));
   return request;
 }
