@@ -7,8 +7,15 @@
 #include "cli/cli.h"
 #include "cli/interrupt_watcher.h"
 #include "cli/worker_pool.h"
+#include "delivery/deliverer.h"
 
 namespace perfgate {
+namespace {
+
+// How often the deliverer looks for due messages when the last look found none.
+constexpr Duration kDeliveryPoll = std::chrono::seconds(1);
+
+}  // namespace
 
 int RunService(const ServiceOptions& options, WithRepository repository,
                const ServiceStart& start) {
@@ -32,6 +39,11 @@ int RunService(const ServiceOptions& options, WithRepository repository,
     return kExitError;
   }
   std::shared_ptr<void> beside_workers = std::move(*started);
+  // Before the workers, so that it outlives them: what they report while they stop is still
+  // tried once before the process ends, and the outbox keeps what is left for the next one.
+  DeliveryThread delivery(std::make_unique<Deliverer>(workspace->config, *workspace->store,
+                                                      *workspace->http, SystemClock()),
+                          kDeliveryPoll);
   WorkerPool pool(*workspace, notifier);
   pool_slot = &pool;
   while (!signals.interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <utility>
 
+#include "delivery/outbox_writer.h"
+#include "delivery/reports.h"
 #include "report/report.h"
 #include "runner/job_log.h"
 
@@ -31,8 +33,13 @@ Result<EnqueuedJob> StoreJobAccess::Enqueue(const EnqueueRequest& request) {
     if (!base) return std::unexpected(base.error().In("--base"));
     job.base_commit = *base;
   }
-  auto enqueued = workspace_.store->Enqueue(job, SystemClock().Now());
+  TimePoint now = SystemClock().Now();
+  auto enqueued = workspace_.store->Enqueue(job, now);
   if (!enqueued) return std::unexpected(enqueued.error());
+  if (!enqueued->duplicate) {
+    WriteToOutbox(*workspace_.store, PendingReports(workspace_.config, enqueued->job, "queued"),
+                  now);
+  }
   return EnqueuedJob{std::move(enqueued->job), enqueued->duplicate};
 }
 

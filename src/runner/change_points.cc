@@ -5,6 +5,8 @@
 
 #include "analysis/change_point.h"
 #include "base/logging.h"
+#include "delivery/outbox_writer.h"
+#include "delivery/reports.h"
 
 namespace perfgate {
 namespace {
@@ -94,6 +96,7 @@ void RecordChangePointsAfter(const Config& config, Store& store, const Job& base
               change_point.scenario, change_point.metric, change_point.series,
               change_point.commit.substr(0, 12), change_point.change);
   }
+  WriteToOutbox(store, ChangePointReports(config, baseline, *found), now);
 }
 
 }  // namespace perfgate

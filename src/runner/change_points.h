@@ -20,8 +20,9 @@ namespace perfgate {
                                                                         const Job& baseline,
                                                                         TimePoint now);
 
-// DetectChangePoints after a baseline job ended, when it succeeded; what it finds is logged,
-// and a failure to search is logged too: it never changes the job's outcome.
+// DetectChangePoints after a baseline job ended, when it succeeded; what it finds is logged
+// and written to the outbox as alerts, and a failure to search is logged too: it never
+// changes the job's outcome.
 void RecordChangePointsAfter(const Config& config, Store& store, const Job& baseline,
                              TimePoint now);
 

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "base/logging.h"
+#include "delivery/outbox_writer.h"
+#include "delivery/reports.h"
 #include "process/process_groups.h"
 #include "report/report.h"
 #include "runner/change_points.h"
@@ -135,6 +137,19 @@ void WriteReport(const WorkerContext& context, const JobOutcome& outcome, Progre
   job_log.Line(context.clock->Now(), "report\n" + text);
 }
 
+// What GitHub and the alerts are told of a job that ended, written to the outbox: delivered
+// later by the deliverer, so that their outage never changes how the job ended.
+// `outcome` is null when the job ended before it ran.
+void WriteEndingReports(const WorkerContext& context, const Job& job, const JobOutcome* outcome,
+                        const JobEnd& end) {
+  JobEnding ending{.job = job, .state = end.state, .reason = end.reason};
+  if (outcome) {
+    ending.comparison = outcome->comparison ? &*outcome->comparison : nullptr;
+    ending.no_comparison_reason = outcome->no_comparison_reason;
+  }
+  WriteToOutbox(*context.store, FinalReports(*context.config, ending), context.clock->Now());
+}
+
 }  // namespace
 
 void QueueNotifier::Notify() {
@@ -209,6 +224,7 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
   Clock& clock = *context_.clock;
   auto log = Logger("worker");
   log->info("job claimed job={} worker={} attempt={}", job.id, context_.id, job.attempts);
+  WriteToOutbox(store, PendingReports(*context_.config, job, "running"), clock.Now());
 
   JobLog job_log(JobLogDir(*context_.config, job.id));
   job_log.Line(clock.Now(), "job " + std::to_string(job.id) + " (" + JobKindName(job.kind) +
@@ -267,6 +283,8 @@ Result<void> Worker::RunClaimed(const Job& job, const std::atomic<bool>& abort) 
                                 (end.reason.empty() ? "" : ": " + end.reason));
   log->info("job ended job={} state={} reason={}", job.id, JobStateName(end.state), end.reason);
   auto finished = store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+  // A worker that lost the job leaves its report to the one that took it over.
+  if (finished) WriteEndingReports(context_, job, outcome ? &*outcome : nullptr, end);
   if (finished && end.state == JobState::kSucceeded && job.kind == JobKind::kBaseline) {
     RecordChangePointsAfter(*context_.config, store, job, clock.Now());
   }
@@ -280,10 +298,14 @@ Result<void> Worker::WaitForFirst(const Job& job, const JobRequest& first, JobLo
   Clock& clock = *context_.clock;
   auto enqueued = store.Enqueue(first, clock.Now());
   if (!enqueued) {
-    job_log.Line(clock.Now(), "job failed: " + enqueued.error().ToString());
-    return store.FinishClaimedJob(job.id, context_.id, JobState::kFailed,
-                                  enqueued.error().ToString(), clock.Now());
+    JobEnd end{JobState::kFailed, enqueued.error().ToString()};
+    job_log.Line(clock.Now(), "job failed: " + end.reason);
+    auto finished = store.FinishClaimedJob(job.id, context_.id, end.state, end.reason, clock.Now());
+    if (finished) WriteEndingReports(context_, job, nullptr, end);
+    return finished;
   }
+  WriteToOutbox(store, PendingReports(*context_.config, job, "waiting for a baseline of its base"),
+                clock.Now());
   job_log.Line(clock.Now(), "waiting for " + std::string(JobKindName(first.kind)) + " job " +
                                 std::to_string(enqueued->job.id) + " of " + first.commit +
                                 ": no master set of the base yet");

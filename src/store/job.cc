@@ -36,6 +36,12 @@ constexpr NameTable<RunSide, 3> kRunSides = {{
     {RunSide::kCandidate, "candidate"},
 }};
 
+constexpr NameTable<OutboxKind, 3> kOutboxKinds = {{
+    {OutboxKind::kGithubStatus, "github_status"},
+    {OutboxKind::kGithubComment, "github_comment"},
+    {OutboxKind::kAlert, "alert"},
+}};
+
 template <typename Enum, size_t N>
 const char* NameOf(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [candidate, name] : table) {
@@ -58,10 +64,14 @@ const char* JobKindName(JobKind kind) { return NameOf(kJobKinds, kind); }
 const char* JobStateName(JobState state) { return NameOf(kJobStates, state); }
 const char* RunStateName(RunState state) { return NameOf(kRunStates, state); }
 const char* RunSideName(RunSide side) { return NameOf(kRunSides, side); }
+const char* OutboxKindName(OutboxKind kind) { return NameOf(kOutboxKinds, kind); }
 
 std::optional<JobKind> ParseJobKind(std::string_view name) { return Parse(kJobKinds, name); }
 std::optional<JobState> ParseJobState(std::string_view name) { return Parse(kJobStates, name); }
 std::optional<RunState> ParseRunState(std::string_view name) { return Parse(kRunStates, name); }
 std::optional<RunSide> ParseRunSide(std::string_view name) { return Parse(kRunSides, name); }
+std::optional<OutboxKind> ParseOutboxKind(std::string_view name) {
+  return Parse(kOutboxKinds, name);
+}
 
 }  // namespace perfgate

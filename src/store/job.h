@@ -20,15 +20,20 @@ enum class RunState { kRunning, kSucceeded, kFailed };
 // Which part of a job a run measures: the job's commit alone (a baseline, a stored-mode
 // candidate), or one side of the pairs of an interleaved job.
 enum class RunSide { kSingle, kBase, kCandidate };
+// What an outgoing message is: a commit status or a pull-request comment on GitHub, or an
+// alert to a webhook.
+enum class OutboxKind { kGithubStatus, kGithubComment, kAlert };
 
 const char* JobKindName(JobKind kind);     // "baseline", "test", "experiment"
 const char* JobStateName(JobState state);  // "queued", "running", ...
 const char* RunStateName(RunState state);
-const char* RunSideName(RunSide side);  // "single", "base", "candidate"
+const char* RunSideName(RunSide side);        // "single", "base", "candidate"
+const char* OutboxKindName(OutboxKind kind);  // "github_status", "github_comment", "alert"
 std::optional<JobKind> ParseJobKind(std::string_view name);
 std::optional<JobState> ParseJobState(std::string_view name);
 std::optional<RunState> ParseRunState(std::string_view name);
 std::optional<RunSide> ParseRunSide(std::string_view name);
+std::optional<OutboxKind> ParseOutboxKind(std::string_view name);
 
 // What a caller asks for; the store adds id, state and times.
 struct JobRequest {
@@ -111,6 +116,35 @@ struct ChangePointRecord {
   double p_value = 0;
   JobId detected_by = 0;  // the baseline job whose result revealed it
   TimePoint detected_at;
+};
+
+// An outgoing message to be written to the outbox: it is stored first and delivered later,
+// so that an outage of its receiver delays it but never loses it.
+struct OutboxRequest {
+  OutboxKind kind = OutboxKind::kAlert;
+  // Where it goes: OWNER/NAME for GitHub; for an alert, the name of the environment variable
+  // that holds the webhook URL (a secret, so never stored).
+  std::string target;
+  // Messages with the same key are delivered one after the other in the order they were
+  // written (a commit status "pending" before its "failure"); different keys are independent.
+  std::string key;
+  std::string payload;       // JSON; its shape depends on `kind`
+  std::optional<JobId> job;  // the job it reports on, if any
+};
+
+struct OutboxMessage {
+  int64_t id = 0;
+  OutboxKind kind = OutboxKind::kAlert;
+  std::string target;
+  std::string key;
+  std::string payload;
+  std::optional<JobId> job;
+  TimePoint created_at;
+  int attempts = 0;
+  // When a deliverer may try it next; none once delivered or given up.
+  std::optional<TimePoint> next_attempt_at;
+  std::string last_error;  // of the last failed attempt
+  std::optional<TimePoint> delivered_at;
 };
 
 }  // namespace perfgate

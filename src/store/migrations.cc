@@ -193,9 +193,30 @@ CREATE TABLE webhook_deliveries (
 );
 )sql";
 
+// Every outgoing message (commit status, pull-request comment, alert) is a row first and is
+// delivered afterwards, retried until its receiver takes it. A row is due when
+// next_attempt_at has passed; delivered or given-up rows have none.
+constexpr const char* kVersion9 = R"sql(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  ordering_key TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  job_id INTEGER REFERENCES jobs (id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  delivered_at INTEGER
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+CREATE INDEX outbox_key ON outbox (ordering_key, id) WHERE delivered_at IS NULL;
+)sql";
+
 // Append only: entry i builds schema version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                    kVersion5, kVersion6, kVersion7, kVersion8};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                    kVersion6, kVersion7, kVersion8, kVersion9};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

@@ -1,7 +1,7 @@
 // The Store on one SQLite file. Its methods live in one file per interface:
 // sqlite_job_store.cc, sqlite_job_queue.cc, sqlite_queue_statistics.cc, sqlite_result_store.cc,
 // sqlite_comparison_store.cc, sqlite_change_points.cc, sqlite_deliveries.cc,
-// sqlite_phase_log.cc, sqlite_process_groups.cc.
+// sqlite_outbox.cc, sqlite_phase_log.cc, sqlite_process_groups.cc.
 //
 // Thread-safety: one connection, used by one thread at a time under `mutex_`. Other
 // processes may open the same file; SQLite's locks and the busy timeout order them.
@@ -44,6 +44,14 @@ class SqliteStore final : public Store {
   Result<std::vector<ChangePointRecord>> ListChangePoints(const std::string& scenario,
                                                           const std::string& metric,
                                                           const std::string& series) override;
+
+  Result<OutboxMessage> EnqueueMessage(const OutboxRequest& request, TimePoint now) override;
+  Result<std::vector<OutboxMessage>> ClaimDueMessages(int limit, Duration lease,
+                                                      TimePoint now) override;
+  Result<void> MarkDelivered(int64_t id, TimePoint now) override;
+  Result<void> MarkFailed(int64_t id, const std::string& error,
+                          std::optional<TimePoint> retry_at) override;
+  Result<std::vector<OutboxMessage>> ListUndelivered(std::optional<JobId> job, int limit) override;
 
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;
@@ -107,6 +115,16 @@ class SqliteStore final : public Store {
   // Enqueue's work inside the caller's transaction, for `request` checked by CheckJobRequest.
   [[nodiscard]] Result<EnqueueResult> EnqueueChecked(const JobRequest& request,
                                                      TimePoint now) const;
+  // The outbox messages SELECTed by `rest` (a WHERE/ORDER BY clause) with `values` bound.
+  template <typename... Values>
+  [[nodiscard]] Result<std::vector<OutboxMessage>> QueryMessages(std::string_view rest,
+                                                                 const Values&... values) const {
+    Result<Statement> query = db_.Query(SelectMessagesSql(rest), values...);
+    if (!query) return std::unexpected(std::move(query.error()));
+    return ReadMessages(*query);
+  }
+  static std::string SelectMessagesSql(std::string_view rest);
+  [[nodiscard]] Result<std::vector<OutboxMessage>> ReadMessages(Statement& query) const;
   // Inserts a queued job for `request` (checked by CheckJobRequest) and returns it.
   [[nodiscard]] Result<Job> InsertJob(const JobRequest& request, TimePoint now) const;
   // Writes a final state and ends the job's lease; the caller checked the transition.

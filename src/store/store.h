@@ -134,11 +134,39 @@ class DeliveryLog {
       TimePoint now) = 0;
 };
 
+// Outgoing messages, stored before they are sent (DESIGN.md: a report that cannot be
+// delivered is never lost). Several deliverers may share the store: a claimed message is
+// leased to its claimer until its next_attempt_at.
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
+  // InvalidInput when target, key or payload is empty.
+  [[nodiscard]] virtual Result<OutboxMessage> EnqueueMessage(const OutboxRequest& request,
+                                                             TimePoint now) = 0;
+  // Up to `limit` due messages, oldest first, each the oldest pending one of its key (so that
+  // a key's messages go out in order); each gets attempts + 1 and next_attempt_at = now +
+  // `lease`, so that no other deliverer takes it meanwhile. InvalidInput when `limit` is not
+  // positive.
+  [[nodiscard]] virtual Result<std::vector<OutboxMessage>> ClaimDueMessages(int limit,
+                                                                            Duration lease,
+                                                                            TimePoint now) = 0;
+  [[nodiscard]] virtual Result<void> MarkDelivered(int64_t id, TimePoint now) = 0;
+  // Records why an attempt failed; the message is tried again at `retry_at`, or never when
+  // it is none (the receiver refused it for good): it stays listed with its error.
+  [[nodiscard]] virtual Result<void> MarkFailed(int64_t id, const std::string& error,
+                                                std::optional<TimePoint> retry_at) = 0;
+  // Messages not delivered (pending, retrying or given up), oldest first; with `job`, only
+  // those about that job.
+  [[nodiscard]] virtual Result<std::vector<OutboxMessage>> ListUndelivered(std::optional<JobId> job,
+                                                                           int limit) = 0;
+};
+
 class Store : public JobStore,
               public ResultStore,
               public ComparisonStore,
               public ChangePointStore,
               public DeliveryLog,
+              public OutboxStore,
               public JobQueue,
               public PhaseLog,
               public ProcessGroupLedger {};

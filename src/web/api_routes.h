@@ -16,6 +16,9 @@
 //   POST /webhooks/github               a signed webhook delivery (X-Hub-Signature-256), up to
 //                                       25 MB: 201/200 with the job it queued, 202 with
 //                                       "ignored" or "reply", 200 for a ping or a repeat
+// Outbox (outbox_routes.cc):
+//   GET  /api/v1/outbox                 ?job=&limit=   reports not delivered yet, oldest
+//                                       first, with their attempts and last error
 // Service (service_routes.cc):
 //   GET  /healthz                       "ok", no token ever
 //   GET  /metrics                       Prometheus text format (metrics.h)
@@ -29,6 +32,7 @@ namespace perfgate {
 void AddJobRoutes(Router& router);
 void AddResultRoutes(Router& router);
 void AddWebhookRoutes(Router& router);
+void AddOutboxRoutes(Router& router);
 // `counters` must outlive the router.
 void AddServiceRoutes(Router& router, const RequestCounters& counters);
 

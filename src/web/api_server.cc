@@ -67,6 +67,7 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   AddJobRoutes(router_);
   AddResultRoutes(router_);
   AddWebhookRoutes(router_);
+  AddOutboxRoutes(router_);
   AddServiceRoutes(router_, counters_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);

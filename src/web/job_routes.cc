@@ -2,6 +2,8 @@
 #include <utility>
 
 #include "base/logging.h"
+#include "delivery/outbox_writer.h"
+#include "delivery/reports.h"
 #include "web/api_routes.h"
 #include "web/enqueue_request.h"
 #include "web/job_views.h"
@@ -58,7 +60,11 @@ ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
                          .requested_by = "api"};
   auto enqueued = context.store->Enqueue(job_request, context.clock->Now());
   if (!enqueued) return std::unexpected(FromError(request, enqueued.error()));
-  if (!enqueued->duplicate) TellJobQueued(context);
+  if (!enqueued->duplicate) {
+    WriteToOutbox(*context.store, PendingReports(*context.config, enqueued->job, "queued"),
+                  context.clock->Now());
+    TellJobQueued(context);
+  }
   Logger("web")->info("job enqueued id={} kind={} commit={} duplicate={}", enqueued->job.id,
                       JobKindName(enqueued->job.kind), enqueued->job.commit, enqueued->duplicate);
   return EnqueuedJobResponse(*enqueued);

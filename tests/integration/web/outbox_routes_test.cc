@@ -1,0 +1,73 @@
+#include <gmock/gmock.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api_fixture.h"
+
+namespace perfgate::testing {
+namespace {
+
+using OutboxRoutesTest = ApiTest;
+using Json = nlohmann::json;
+
+Json GetJson(httplib::Client& client, const std::string& path, int status = 200) {
+  auto result = client.Get(path, Bearer());
+  EXPECT_TRUE(result);
+  if (!result) return {};
+  EXPECT_EQ(result->status, status) << result->body;
+  return Json::parse(result->body, nullptr, false);
+}
+
+TEST_F(OutboxRoutesTest, AQueuedTestJobIsPendingOnGithubUntilDelivered) {
+  config_.github = GithubConfig{.repository = "acme/api"};
+  httplib::Client client = Raw();
+  auto created =
+      client.Post("/api/v1/jobs", Bearer(),
+                  R"({"kind": "test", "commit": ")" + kFeatureSha + R"("})", "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  JobId job = Json::parse(created->body)["id"];
+
+  Json listed = GetJson(client, "/api/v1/outbox?job=" + std::to_string(job));
+
+  ASSERT_EQ(listed["messages"].size(), config_.scenarios.size());
+  for (const Json& message : listed["messages"]) {
+    EXPECT_EQ(message["kind"], "github_status");
+    EXPECT_EQ(message["target"], "acme/api");
+    EXPECT_EQ(message["job"], job);
+    EXPECT_EQ(message["state"], "pending");
+    EXPECT_EQ(message["attempts"], 0);
+    EXPECT_TRUE(message["last_error"].is_null());
+  }
+  auto payload = store_->ListUndelivered(job, 10);
+  ASSERT_TRUE(payload && !payload->empty());
+  EXPECT_THAT(payload->front().payload, ::testing::HasSubstr("queued"));
+}
+
+TEST_F(OutboxRoutesTest, AFailingMessageShowsItsAttemptsAndLastError) {
+  auto written = store_->EnqueueMessage({.kind = OutboxKind::kAlert,
+                                         .target = "PERFGATE_SLACK_URL",
+                                         .key = "alert PERFGATE_SLACK_URL",
+                                         .payload = R"({"text":"x"})",
+                                         .job = std::nullopt},
+                                        SystemClock().Now());
+  ASSERT_TRUE(written);
+  ASSERT_TRUE(store_->ClaimDueMessages(1, std::chrono::minutes(1), SystemClock().Now()));
+  ASSERT_TRUE(store_->MarkFailed(written->id, "HTTP 404: no_service", std::nullopt));
+  httplib::Client client = Raw();
+
+  Json listed = GetJson(client, "/api/v1/outbox");
+
+  ASSERT_EQ(listed["messages"].size(), 1u);
+  const Json& message = listed["messages"][0];
+  EXPECT_EQ(message["kind"], "alert");
+  EXPECT_EQ(message["state"], "given_up");
+  EXPECT_EQ(message["attempts"], 1);
+  EXPECT_EQ(message["last_error"], "HTTP 404: no_service");
+  EXPECT_TRUE(message["next_attempt_at"].is_null());
+  EXPECT_FALSE(message.contains("payload"));
+  EXPECT_EQ(GetJson(client, "/api/v1/outbox?limit=0", 422)["error"]["code"].is_string(), true);
+}
+
+}  // namespace
+}  // namespace perfgate::testing
