@@ -66,24 +66,25 @@ int HistoryCommand(const HistoryOptions& options) {
                (*scenario)->name, options.metric);
     return kExitOk;
   }
-  auto change_points = workspace->store->ListChangePoints((*scenario)->name, options.metric, series);
+  auto change_points =
+      workspace->store->ListChangePoints((*scenario)->name, options.metric, series);
   if (!change_points) {
     PrintError(change_points.error());
     return kExitError;
   }
   const std::string& unit = MetricOf(**scenario, options.metric).unit;
-  fmt::print("{} {} on the default branch, oldest first; * marks a change point, the first\n"
-             "baseline of a lasting new level\n",
-             (*scenario)->name, options.metric);
+  fmt::print(
+      "{} {} on the default branch, oldest first; * marks a change point, the first\n"
+      "baseline of a lasting new level\n",
+      (*scenario)->name, options.metric);
   fmt::print("{:>6}  {:<12}  {:<16}  {:>12}  {:>3}  {:<9}  {}\n", "JOB", "COMMIT", "FINISHED",
              "MEDIAN", "N", "CHANGE", "SERIES");
   for (const HistoryPoint& point : *points) {
     auto change_point = std::ranges::find_if(*change_points, [&](const ChangePointRecord& c) {
       return c.job_id == point.job_id && c.series == point.series;
     });
-    std::string change = change_point == change_points->end()
-                             ? ""
-                             : "* " + FormatChange(change_point->change);
+    std::string change =
+        change_point == change_points->end() ? "" : "* " + FormatChange(change_point->change);
     fmt::print("{:>6}  {:<12}  {:%Y-%m-%d %H:%M}  {:>12}  {:>3}  {:<9}  {}\n", point.job_id,
                point.commit.substr(0, 12),
                std::chrono::floor<std::chrono::seconds>(point.finished_at),

@@ -21,8 +21,8 @@ using ServiceStart =
 // Parses --grace; takes SIGINT/SIGTERM (the first stops claiming and lets running jobs
 // finish within the grace period, a second gives them back to the queue at once); opens the
 // workspace; calls `start`; runs the outbox's deliverer and `config.workers` workers, woken
-// by its notifier, until a signal; stops them, the deliverer, then what `start` returned. Returns the exit code, having printed any
-// error.
+// by its notifier, until a signal; stops them, the deliverer, then what `start` returned. Returns
+// the exit code, having printed any error.
 int RunService(const ServiceOptions& options, WithRepository repository, const ServiceStart& start);
 
 }  // namespace perfgate

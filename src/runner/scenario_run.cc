@@ -73,8 +73,8 @@ class ReadyPhases final : public ReadyListener {
 // One session of a prepared run: up, warm-up, windows with their queries, down.
 class Session {
  public:
-  Session(PreparedRun& run, SessionWindows windows, PrometheusClient& prometheus,
-          Clock& clock, ProgressListener& progress)
+  Session(PreparedRun& run, SessionWindows windows, PrometheusClient& prometheus, Clock& clock,
+          ProgressListener& progress)
       : run_(run),
         request_(run.request),
         scenario_(*run.request.scenario),

@@ -73,8 +73,7 @@ struct SessionWindows {
 // Brings a fresh environment up, runs the warm-up and the windows, and queries every metric
 // after each window. The environment and the target file are torn down before returning,
 // on every path.
-[[nodiscard]] Result<std::vector<Sample>> MeasureSession(PreparedRun& run,
-                                                         SessionWindows windows,
+[[nodiscard]] Result<std::vector<Sample>> MeasureSession(PreparedRun& run, SessionWindows windows,
                                                          PrometheusClient& prometheus, Clock& clock,
                                                          ProgressListener& progress);
 

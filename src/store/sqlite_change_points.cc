@@ -18,9 +18,8 @@ Result<bool> SqliteStore::RecordChangePoint(const ChangePointRecord& change_poin
         " mean_before, mean_after, change, p_value, detected_by, detected_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         change_point.scenario, change_point.metric, change_point.series, change_point.job_id,
-        change_point.commit, change_point.mean_before, change_point.mean_after,
-        change_point.change, change_point.p_value, change_point.detected_by,
-        ToUnixMillis(change_point.detected_at));
+        change_point.commit, change_point.mean_before, change_point.mean_after, change_point.change,
+        change_point.p_value, change_point.detected_by, ToUnixMillis(change_point.detected_at));
     if (!inserted) return std::unexpected(std::move(inserted.error()));
     return db_.Changes() > 0;
   });

@@ -104,7 +104,8 @@ ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
   Json list = Json::array();
   for (const HistoryPoint& point : *points) list.push_back(HistoryPointToJson(point));
   Json changes = Json::array();
-  for (const ChangePointRecord& change : *change_points) changes.push_back(ChangePointToJson(change));
+  for (const ChangePointRecord& change : *change_points)
+    changes.push_back(ChangePointToJson(change));
   Json answer = {{"scenario", scenario},
                  {"metric", metric},
                  {"series", series.empty() ? Json(nullptr) : Json(series)},

@@ -25,8 +25,8 @@ class ServeTest : public QuickstartFixture {};
 TEST_F(ServeTest, AJobQueuedThroughTheApiRunsAndIsReported) {
   int port = FreeLoopbackPort();
   std::string listen = "127.0.0.1:" + std::to_string(port);
-  std::string config = WriteConfig(GoodScenario(), kManagedPrometheus,
-                                   "server: { listen: \"" + listen + "\" }");
+  std::string config =
+      WriteConfig(GoodScenario(), kManagedPrometheus, "server: { listen: \"" + listen + "\" }");
   ProcessSpec spec;
   spec.argv = {PerfgateBinary(), "serve", "--config", config};
   spec.env = {{"PERFGATE_API_TOKEN", kToken}};

@@ -21,9 +21,8 @@ class ChangePointsTest : public StoreTest {
 
   // A succeeded baseline job whose windows of "latency" all measured `value`.
   Job Baseline(char commit, double value, int finished_at) {
-    return FinishedJob(JobKind::kBaseline, Commit(commit), JobState::kSucceeded,
-                       At(finished_at), "http-api", RunState::kSucceeded,
-                       {value, value * 1.01, value * 0.99});
+    return FinishedJob(JobKind::kBaseline, Commit(commit), JobState::kSucceeded, At(finished_at),
+                       "http-api", RunState::kSucceeded, {value, value * 1.01, value * 0.99});
   }
 
   std::vector<ChangePointRecord> Detect(const Job& baseline) {
