@@ -11,6 +11,14 @@ namespace {
 constexpr const char* kRunColumns =
     "id, job_id, scenario, commit_sha, state, failure_reason, started_at, finished_at, side";
 
+// A column of run `id` whose text perfgate cannot read.
+Error UnknownRunValue(RunId id, const std::string& column, const std::string& value,
+                      const SqliteDb& db) {
+  return Internal("run " + std::to_string(id) + " has " + column + " `" + value +
+                      "`, which perfgate does not know",
+                  db.Where(), "the database was edited by hand or is damaged; restore a backup");
+}
+
 // The run in the current row of a statement that selected kRunColumns.
 Result<Run> ReadRun(const Statement& row, const SqliteDb& db) {
   Run run;
@@ -19,23 +27,13 @@ Result<Run> ReadRun(const Statement& row, const SqliteDb& db) {
   run.scenario = row.Text(2);
   run.commit = row.Text(3);
   std::optional<RunState> state = ParseRunState(row.Text(4));
-  if (!state) {
-    return std::unexpected(
-        Internal("run " + std::to_string(run.id) + " has state `" + row.Text(4) +
-                     "`, which perfgate does not know",
-                 db.Where(), "the database was edited by hand or is damaged; restore a backup"));
-  }
+  if (!state) return std::unexpected(UnknownRunValue(run.id, "state", row.Text(4), db));
   run.state = *state;
   run.failure_reason = row.Text(5);
   run.started_at = FromUnixMillis(row.Int(6));
   if (!row.IsNull(7)) run.finished_at = FromUnixMillis(row.Int(7));
   std::optional<RunSide> side = ParseRunSide(row.Text(8));
-  if (!side) {
-    return std::unexpected(
-        Internal("run " + std::to_string(run.id) + " has side `" + row.Text(8) +
-                     "`, which perfgate does not know",
-                 db.Where(), "the database was edited by hand or is damaged; restore a backup"));
-  }
+  if (!side) return std::unexpected(UnknownRunValue(run.id, "side", row.Text(8), db));
   run.side = *side;
   return run;
 }

@@ -14,6 +14,19 @@ std::string QuickstartFile(const std::string& name) {
   return SourceDir() + "/examples/quickstart/" + name;
 }
 
+// Each line of `lines` with `indent` before it.
+std::string Indented(const std::string& lines, const std::string& indent) {
+  std::string result;
+  size_t start = 0;
+  while (start < lines.size()) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string::npos) end = lines.size();
+    result += indent + lines.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return result;
+}
+
 }  // namespace
 
 std::unique_ptr<TempDir> QuickstartFixture::build_dir_;
@@ -64,7 +77,7 @@ storage: sqlite:perfgate.db
 scenarios:
   - name: svc
     repetitions: 2
-    environment:
+{keys}    environment:
       type: process
       build: {build}
       services:
@@ -87,7 +100,8 @@ scenarios:
       fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
       fmt::arg("top_level", top_level), fmt::arg("build", s.build), fmt::arg("command", s.command),
       fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
-      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query));
+      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query),
+      fmt::arg("keys", Indented(s.keys, "    ")));
   return dir_.WriteFile("perfgate.yaml", yaml);
 }
 

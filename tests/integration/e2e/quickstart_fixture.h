@@ -24,6 +24,8 @@ struct ScenarioYaml {
   std::string duration = "2s";
   std::string rate = "60";
   std::string query;
+  // More keys of the scenario, one "key: value" per line, e.g. "comparison: stored\n".
+  std::string keys = {};
 };
 
 class QuickstartFixture : public ::testing::Test {

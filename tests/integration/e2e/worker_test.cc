@@ -15,9 +15,11 @@ using ::testing::IsEmpty;
 
 class WorkerTest : public WorkerFixture {
  protected:
-  std::string Config(const std::string& top_level, const std::string& duration = "2s") {
+  std::string Config(const std::string& top_level, const std::string& duration = "2s",
+                     const std::string& scenario_keys = "") {
     ScenarioYaml scenario = GoodScenario();
     scenario.duration = duration;
+    scenario.keys = scenario_keys;
     return WriteConfig(scenario, kManagedPrometheus, top_level);
   }
 
@@ -52,10 +54,7 @@ TEST_F(WorkerTest, TwoWorkerProcessesRespectTheWorkersLimit) {
 }
 
 TEST_F(WorkerTest, EveryPhaseIsRecordedAndACandidateEndsWithItsReport) {
-  std::string config = Config("");
-  std::string text = ReadFile(config);
-  text.replace(text.find("    repetitions: 2\n"), 0, "    pairs: 2\n    max_pairs: 2\n");
-  config = dir_.WriteFile("perfgate.yaml", text);
+  std::string config = Config("", "2s", "pairs: 2\nmax_pairs: 2\n");
   JobId candidate = Enqueue(config, "main", "experiment");
   Subprocess worker = StartWorker(config, "reporting");
   auto store = OpenTestStore();
@@ -86,10 +85,7 @@ TEST_F(WorkerTest, EveryPhaseIsRecordedAndACandidateEndsWithItsReport) {
 }
 
 TEST_F(WorkerTest, AStoredComparisonWithoutAMasterSetWaitsForABaselineOfItsBase) {
-  std::string config = Config("");
-  std::string text = ReadFile(config);
-  text.replace(text.find("    repetitions: 2\n"), 0, "    comparison: stored\n");
-  config = dir_.WriteFile("perfgate.yaml", text);
+  std::string config = Config("", "2s", "comparison: stored\n");
   JobId test = Enqueue(config, "main", "test");
   Subprocess worker = StartWorker(config, "waiting");
   auto store = OpenTestStore();
