@@ -159,6 +159,18 @@ int RunCli(int argc, char** argv) {
   CLI::App* retry_cmd =
       add_job_command("retry", "Queue a finished job again (a new job)", "42", true);
 
+  ReplayWebhookOptions replay;
+  CLI::App* replay_cmd = app.add_subcommand(
+      "replay-webhook", "Feed a saved GitHub webhook payload through the webhook's path");
+  AddConfigOption(*replay_cmd, replay.config);
+  replay_cmd->add_option("file", replay.file, "the delivery's JSON body, as GitHub sent it")
+      ->required();
+  replay_cmd->add_option("--event", replay.event, "its X-GitHub-Event: push, pull_request, ...")
+      ->required();
+  replay_cmd->footer(
+      "Example:\n  perfgate replay-webhook --config perfgate.yaml --event pull_request "
+      "delivery.json");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -180,6 +192,7 @@ int RunCli(int argc, char** argv) {
   if (*logs_cmd) return LogsCommand(job_options);
   if (*cancel_cmd) return CancelCommand(job_options);
   if (*retry_cmd) return RetryCommand(job_options);
+  if (*replay_cmd) return ReplayWebhookCommand(replay);
   return kExitError;
 }
 

@@ -75,4 +75,12 @@ int LogsCommand(const JobCommandOptions& options);
 int CancelCommand(const JobCommandOptions& options);
 int RetryCommand(const JobCommandOptions& options);
 
+// Feeds a saved webhook payload through the webhook's decision path into the store.
+struct ReplayWebhookOptions {
+  std::string config = "perfgate.yaml";
+  std::string file;   // the delivery's JSON body
+  std::string event;  // its X-GitHub-Event
+};
+int ReplayWebhookCommand(const ReplayWebhookOptions& options);
+
 }  // namespace perfgate

@@ -51,8 +51,9 @@ scenarios:
 
 TEST(CheckConfigTest, EveryCommandHasHelpWithAnExample) {
   TempDir scratch;
-  for (const char* command : {"run", "compare", "history", "jobs", "check-config", "serve",
-                              "worker", "enqueue", "show", "logs", "cancel", "retry"}) {
+  for (const char* command :
+       {"run", "compare", "history", "jobs", "check-config", "serve", "worker", "enqueue", "show",
+        "logs", "cancel", "retry", "replay-webhook"}) {
     CliResult result = RunPerfgate({command, "--help"}, scratch);
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_THAT(result.out, HasSubstr("Example:")) << command;
