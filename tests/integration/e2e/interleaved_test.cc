@@ -31,8 +31,8 @@ class InterleavedTest : public QuickstartFixture {
   }
 
   // Each side built from its own commit; the median latency of every endpoint, 5 pairs then
-  // up to 10 while a series is inconclusive.
-  std::string Config() {
+  // up to 10 while a series is inconclusive, with `margin` as the practical margin.
+  std::string Config(const std::string& margin) {
     ScenarioYaml scenario = GoodScenario();
     scenario.build = "[make, -s, server]";
     scenario.duration = "2s";
@@ -43,13 +43,15 @@ class InterleavedTest : public QuickstartFixture {
     scenario.keys = "comparison: interleaved\npairs: 5\nmax_pairs: 10\n";
     std::string text = ReadFile(WriteConfig(scenario));
     text = std::regex_replace(text, std::regex("      warmup: 0s"), "      warmup: 1s");
-    text = std::regex_replace(text, std::regex("        unit: req/s\n        better: higher\n"),
-                              "        unit: s\n        better: lower\n        threshold: 5%\n");
+    text = std::regex_replace(
+        text, std::regex("        unit: req/s\n        better: higher\n"),
+        "        unit: s\n        better: lower\n        threshold: " + margin + "\n");
     return dir_.WriteFile("perfgate.yaml", text);
   }
 
-  nlohmann::json RunJob(const std::vector<std::string>& revisions, int expected_exit) {
-    std::vector<std::string> args = {"run", "--config", Config(), "--format", "json"};
+  nlohmann::json RunJob(const std::string& margin, const std::vector<std::string>& revisions,
+                        int expected_exit) {
+    std::vector<std::string> args = {"run", "--config", Config(margin), "--format", "json"};
     args.insert(args.end(), revisions.begin(), revisions.end());
     CliResult run = RunPerfgate(args, dir_);
     EXPECT_EQ(run.exit_code, expected_exit) << run.err;
@@ -73,7 +75,7 @@ class InterleavedTest : public QuickstartFixture {
 };
 
 TEST_F(InterleavedTest, TenPercentMoreWorkIsARegressionOnEveryEndpoint) {
-  nlohmann::json report = RunJob({"--commit", "slower", "--base", "main"}, 1);
+  nlohmann::json report = RunJob("5%", {"--commit", "slower", "--base", "main"}, 1);
 
   ASSERT_TRUE(report.is_object());
   EXPECT_EQ(report["mode"], "interleaved");
@@ -91,7 +93,10 @@ TEST_F(InterleavedTest, TenPercentMoreWorkIsARegressionOnEveryEndpoint) {
 }
 
 TEST_F(InterleavedTest, ACommitThatChangesNoCodeIsUnchanged) {
-  nlohmann::json report = RunJob({"--commit", "main"}, 0);  // its base: main~1
+  // The median of a 2 s window moves by several percent from window to window on a shared
+  // machine: 10 pairs bound the change within about ±8%, so "unchanged" needs a wider margin
+  // than the 5% a 10% slowdown is tested against.
+  nlohmann::json report = RunJob("15%", {"--commit", "main"}, 0);  // its base: main~1
 
   ASSERT_TRUE(report.is_object());
   EXPECT_EQ(report["mode"], "interleaved");
