@@ -35,8 +35,9 @@ class InterleavedTest : public QuickstartFixture {
   std::string Config(const std::string& margin) {
     ScenarioYaml scenario = GoodScenario();
     scenario.build = "[make, -s, server]";
-    scenario.duration = "2s";
-    scenario.rate = "300";
+    // Enough requests per window (about 600 per endpoint) for a steady median.
+    scenario.duration = "3s";
+    scenario.rate = "600";
     scenario.query =
         "histogram_quantile(0.5, sum by (le, endpoint) "
         "(rate(http_request_duration_seconds_bucket{ {{selector}} }[{{window}}])))";
@@ -93,7 +94,7 @@ TEST_F(InterleavedTest, TenPercentMoreWorkIsARegressionOnEveryEndpoint) {
 }
 
 TEST_F(InterleavedTest, ACommitThatChangesNoCodeIsUnchanged) {
-  // The median of a 2 s window moves by several percent from window to window on a shared
+  // The median of a short window moves by several percent from window to window on a shared
   // machine: 10 pairs bound the change within about ±8%, so "unchanged" needs a wider margin
   // than the 5% a 10% slowdown is tested against.
   nlohmann::json report = RunJob("15%", {"--commit", "main"}, 0);  // its base: main~1
