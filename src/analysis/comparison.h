@@ -140,11 +140,4 @@ Comparison ComparePaired(std::span<const Sample> base, std::span<const Sample> c
 Comparison CompareUnpaired(std::span<const Sample> base, std::span<const Sample> candidate,
                            std::span<const ScenarioConfig> scenarios, const AnalysisPolicy& policy);
 
-// Two stored jobs compared unpaired at the default policy, for callers without a config's
-// analysis section at hand.
-inline Comparison Compare(std::span<const Sample> base, std::span<const Sample> candidate,
-                          std::span<const ScenarioConfig> scenarios) {
-  return CompareUnpaired(base, candidate, scenarios, AnalysisPolicy{});
-}
-
 }  // namespace perfgate

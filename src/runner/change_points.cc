@@ -42,10 +42,7 @@ Result<std::vector<ChangePointRecord>> DetectChangePoints(const Config& config, 
   const ChangePointOptions options;
   std::vector<ChangePointRecord> found;
   for (const ScenarioConfig& scenario : config.scenarios) {
-    bool measured =
-        baseline.scenarios.empty() ||
-        std::ranges::find(baseline.scenarios, scenario.name) != baseline.scenarios.end();
-    if (!measured) continue;
+    if (!JobMeasures(baseline, scenario.name)) continue;
     for (const MetricConfig& metric : scenario.metrics) {
       auto points = store.History(scenario.name, metric.name, "");
       if (!points) return std::unexpected(points.error());

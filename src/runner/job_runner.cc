@@ -24,9 +24,7 @@ constexpr Duration kExternalPrometheusTimeout = std::chrono::seconds(10);
 std::vector<const ScenarioConfig*> ScenariosOf(const Config& config, const Job& job) {
   std::vector<const ScenarioConfig*> scenarios;
   for (const ScenarioConfig& scenario : config.scenarios) {
-    bool wanted = job.scenarios.empty() ||
-                  std::ranges::find(job.scenarios, scenario.name) != job.scenarios.end();
-    if (wanted) scenarios.push_back(&scenario);
+    if (JobMeasures(job, scenario.name)) scenarios.push_back(&scenario);
   }
   return scenarios;
 }

@@ -1,5 +1,6 @@
 #include "store/job.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -72,6 +73,10 @@ std::optional<RunState> ParseRunState(std::string_view name) { return Parse(kRun
 std::optional<RunSide> ParseRunSide(std::string_view name) { return Parse(kRunSides, name); }
 std::optional<OutboxKind> ParseOutboxKind(std::string_view name) {
   return Parse(kOutboxKinds, name);
+}
+
+bool JobMeasures(const Job& job, const std::string& scenario) {
+  return job.scenarios.empty() || std::ranges::find(job.scenarios, scenario) != job.scenarios.end();
 }
 
 }  // namespace perfgate

@@ -71,6 +71,9 @@ struct Job {
   std::optional<JobId> waits_for;
 };
 
+// Whether `job` measures `scenario`: every scenario of the config when it names none.
+bool JobMeasures(const Job& job, const std::string& scenario);
+
 // One scenario measured for one commit inside a job.
 struct Run {
   RunId id = 0;

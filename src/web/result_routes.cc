@@ -82,7 +82,8 @@ ApiResult GetComparison(const ApiContext& context, const ApiRequest& request) {
       .base_commit = base->commit,
       .candidate_commit = head->commit,
       .created_at = context.clock->Now(),
-      .comparison = Compare(*base_samples, *head_samples, context.config->scenarios)};
+      .comparison = CompareUnpaired(*base_samples, *head_samples, context.config->scenarios,
+                                    AnalysisPolicy{.level = context.config->analysis.fdr})};
   return JsonResponse(RenderJson(ReportInput{stored, context.config->repository.url}));
 }
 

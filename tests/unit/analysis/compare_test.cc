@@ -427,15 +427,5 @@ TEST(CompareUnpairedTest, EqualSidesAreUnchanged) {
   EXPECT_NEAR(s.estimate, 0, 1e-15);
 }
 
-TEST(CompareTest, CompareIsTheUnpairedComparisonAtTheDefaultPolicy) {
-  std::vector<Sample> base, candidate;
-  Add(base, "latency_p99", "{}", ExpOf({0.1, 0.2, 0.3, 0.4, 0.5}));
-  Add(candidate, "latency_p99", "{}", ExpOf({1.1, 1.2, 1.3, 1.4, 1.5}));
-  const SeriesComparison& s = Only(Compare(base, candidate, Scenarios()));
-  const SeriesComparison& unpaired = Only(CompareUnpaired(base, candidate, Scenarios(), {}));
-  EXPECT_EQ(s.verdict, unpaired.verdict);
-  EXPECT_EQ(s.low, unpaired.low);
-}
-
 }  // namespace
 }  // namespace perfgate
