@@ -96,4 +96,38 @@ std::string FormatTimestamp(TimePoint time) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", utc, (ms - seconds).count());
 }
 
+std::string FormatUtcTime(TimePoint time) {
+  auto seconds = std::chrono::floor<std::chrono::seconds>(time);
+  return fmt::format("{:%Y-%m-%d %H:%M:%S} UTC",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(seconds)));
+}
+
+std::string FormatElapsed(Duration elapsed) {
+  using std::chrono::milliseconds;
+  int64_t ms = std::max<int64_t>(0, std::chrono::duration_cast<milliseconds>(elapsed).count());
+  // Rounded once, to the precision shown, so that 59.96 s reads "1 min 0 s", not "60.0 s".
+  if (ms < 59'950) return fmt::format("{:.1f} s", static_cast<double>(ms) / 1000);
+  int64_t seconds = (ms + 500) / 1000;
+  int64_t hours = seconds / 3600, minutes = seconds / 60 % 60;
+  if (hours > 0) return fmt::format("{} h {} min {} s", hours, minutes, seconds % 60);
+  return fmt::format("{} min {} s", minutes, seconds % 60);
+}
+
+std::string FormatAgo(TimePoint then, TimePoint now) {
+  int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(now - then).count();
+  if (seconds == 0) return "just now";
+  int64_t magnitude = seconds < 0 ? -seconds : seconds;
+  std::string amount;
+  if (magnitude >= 2 * 86400) {
+    amount = fmt::format("{} days", magnitude / 86400);
+  } else if (magnitude >= 3600) {
+    amount = fmt::format("{} h", magnitude / 3600);
+  } else if (magnitude >= 60) {
+    amount = fmt::format("{} min", magnitude / 60);
+  } else {
+    amount = fmt::format("{} s", magnitude);
+  }
+  return seconds > 0 ? amount + " ago" : "in " + amount;
+}
+
 }  // namespace perfgate

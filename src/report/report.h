@@ -1,5 +1,5 @@
 // A stored comparison rendered for people and programs: a terminal table, a Markdown
-// comment for GitHub, and JSON for the API.
+// comment for GitHub, an HTML fragment for the web UI, and JSON for the API.
 //
 // Pure functions of their input: they return text and do no I/O. Every renderer shows the
 // same Summary() and, where series are listed for people, the same InReportOrder().
@@ -45,6 +45,11 @@ std::string RenderTerminal(const ReportInput& input, bool color);
 // A one-line verdict, a table of the series that changed (every verdict but unchanged) and
 // the unchanged ones folded in <details>. Labels are escaped for GitHub Markdown.
 std::string RenderMarkdown(const ReportInput& input);
+
+// The comparison as an HTML fragment for the web UI: its summary with the most urgent
+// verdict's badge, which commits and jobs were compared and how, and a table of every series
+// in report order, each row coloured by its verdict, with its note. All text is escaped.
+std::string RenderHtml(const ReportInput& input);
 
 // The whole comparison as JSON (2-space indent, keys in a fixed order, NaN and infinities
 // as null).

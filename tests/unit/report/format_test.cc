@@ -102,5 +102,41 @@ TEST(ShortCommitTest, FirstSevenCharacters) {
   EXPECT_EQ(ShortCommit("abc"), "abc");
 }
 
+TEST(FormatUtcTimeTest, ToTheSecondInUtc) {
+  TimePoint time = TimePoint(std::chrono::milliseconds(1714564805999));
+  EXPECT_EQ(FormatUtcTime(time), "2024-05-01 12:00:05 UTC");
+}
+
+TEST(FormatElapsedTest, TenthsOfASecondUnderAMinute) {
+  EXPECT_EQ(FormatElapsed(std::chrono::milliseconds(260)), "0.3 s");
+  EXPECT_EQ(FormatElapsed(std::chrono::milliseconds(12340)), "12.3 s");
+  EXPECT_EQ(FormatElapsed(std::chrono::milliseconds(0)), "0.0 s");
+}
+
+TEST(FormatElapsedTest, MinutesAndHoursToTheSecond) {
+  EXPECT_EQ(FormatElapsed(std::chrono::milliseconds(59960)), "1 min 0 s");
+  EXPECT_EQ(FormatElapsed(std::chrono::seconds(75)), "1 min 15 s");
+  EXPECT_EQ(FormatElapsed(std::chrono::seconds(3725)), "1 h 2 min 5 s");
+}
+
+TEST(FormatElapsedTest, NegativeReadsAsZero) {
+  EXPECT_EQ(FormatElapsed(std::chrono::milliseconds(-5)), "0.0 s");
+}
+
+TEST(FormatAgoTest, LargestWholeUnit) {
+  TimePoint now = TimePoint(std::chrono::hours(500000));
+  EXPECT_EQ(FormatAgo(now - std::chrono::milliseconds(400), now), "just now");
+  EXPECT_EQ(FormatAgo(now - std::chrono::seconds(12), now), "12 s ago");
+  EXPECT_EQ(FormatAgo(now - std::chrono::seconds(199), now), "3 min ago");
+  EXPECT_EQ(FormatAgo(now - std::chrono::minutes(150), now), "2 h ago");
+  EXPECT_EQ(FormatAgo(now - std::chrono::hours(47), now), "47 h ago");
+  EXPECT_EQ(FormatAgo(now - std::chrono::hours(24 * 5 + 3), now), "5 days ago");
+}
+
+TEST(FormatAgoTest, FutureTimes) {
+  TimePoint now = TimePoint(std::chrono::hours(500000));
+  EXPECT_EQ(FormatAgo(now + std::chrono::seconds(180), now), "in 3 min");
+}
+
 }  // namespace
 }  // namespace perfgate
