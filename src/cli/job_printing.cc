@@ -34,9 +34,7 @@ void PrintPhases(const std::vector<PhaseRecord>& phases) {
   if (phases.empty()) return;
   fmt::print("phases\n");
   for (const PhaseRecord& phase : phases) {
-    std::string name = (phase.scenario.empty() ? "" : phase.scenario + " ") + phase.phase +
-                       (phase.repetition >= 0 ? " " + std::to_string(phase.repetition + 1) : "");
-    fmt::print("  {:<28} {:>8}  {}\n", name, Took(phase.started_at, phase.finished_at),
+    fmt::print("  {:<28} {:>8}  {}\n", PhaseLabel(phase), Took(phase.started_at, phase.finished_at),
                phase.error);
   }
 }

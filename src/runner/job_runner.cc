@@ -15,24 +15,12 @@
 #include "runner/job_log.h"
 #include "runner/master_set.h"
 #include "runner/scenario_run.h"
+#include "store/job_plan.h"
 
 namespace perfgate {
 namespace {
 
 constexpr Duration kExternalPrometheusTimeout = std::chrono::seconds(10);
-
-std::vector<const ScenarioConfig*> ScenariosOf(const Config& config, const Job& job) {
-  std::vector<const ScenarioConfig*> scenarios;
-  for (const ScenarioConfig& scenario : config.scenarios) {
-    if (JobMeasures(job, scenario.name)) scenarios.push_back(&scenario);
-  }
-  return scenarios;
-}
-
-// A scenario whose base and candidate this job measures pair by pair.
-bool IsInterleaved(const Job& job, const ScenarioConfig& scenario) {
-  return job.kind != JobKind::kBaseline && scenario.comparison == ComparisonMode::kInterleaved;
-}
 
 // Every scenario of a job measured: the interleaved ones with their base, the others for
 // the job's commit alone.

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "store/queue.h"
+
 namespace perfgate {
 namespace {
 
@@ -73,6 +75,12 @@ std::optional<RunState> ParseRunState(std::string_view name) { return Parse(kRun
 std::optional<RunSide> ParseRunSide(std::string_view name) { return Parse(kRunSides, name); }
 std::optional<OutboxKind> ParseOutboxKind(std::string_view name) {
   return Parse(kOutboxKinds, name);
+}
+
+std::string PhaseLabel(const PhaseRecord& phase) {
+  std::string label = phase.scenario.empty() ? phase.phase : phase.scenario + " " + phase.phase;
+  if (phase.repetition >= 0) label += " " + std::to_string(phase.repetition + 1);
+  return label;
 }
 
 bool JobMeasures(const Job& job, const std::string& scenario) {

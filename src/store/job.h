@@ -89,8 +89,10 @@ struct Run {
 
 struct JobFilter {
   std::optional<JobState> state;
+  bool finished = false;  // only succeeded, failed and cancelled jobs
   std::optional<JobKind> kind;
   std::string commit;           // full SHA or a prefix; empty: any
+  std::string ref;              // exactly this ref (a branch, as webhooks queue jobs); empty: any
   std::optional<JobId> before;  // only jobs with a smaller id: the page after the one ending there
   int limit = 50;               // newest first
 };

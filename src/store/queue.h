@@ -38,6 +38,10 @@ struct PhaseRecord {
   std::string error;  // empty unless the phase failed
 };
 
+// "svc window 2", "svc build", "compare": a phase as a list of phases names it (repetitions
+// counted from 1).
+std::string PhaseLabel(const PhaseRecord& phase);
+
 // A process group started for a job, as recorded before anything else happens to it.
 struct ProcessGroupRecord {
   JobId job_id = 0;

@@ -175,6 +175,40 @@ TEST_F(JobStoreTest, ListJobsFiltersNewestFirst) {
   EXPECT_EQ(no_limit.error().kind, ErrorKind::kInvalidInput);
 }
 
+TEST_F(JobStoreTest, ListJobsFiltersByRefAndFinishedStates) {
+  auto create = [&](const std::string& ref) {
+    JobRequest request = Request(JobKind::kTest, Commit('a'));
+    request.ref = ref;
+    request.pull_request = static_cast<int>(ref.size());  // not duplicates of each other
+    Result<Job> job = store_->CreateJob(request, At(100));
+    EXPECT_TRUE(job) << job.error().ToString();
+    return job.value_or(Job{});
+  };
+  Job on_main = create("main");
+  Job on_feature = create("feature/x");
+  Job cancelled = create("feature/y");
+  Job running = create("feature/zz");
+  ASSERT_TRUE(store_->FinishJob(cancelled.id, JobState::kCancelled, "by a test", At(101)));
+  ASSERT_TRUE(store_->StartJob(running.id, At(101)));
+
+  auto ids = [&](const std::string& ref, bool finished = false) {
+    JobFilter filter;
+    filter.ref = ref;
+    filter.finished = finished;
+    std::vector<JobId> result;
+    for (const Job& job : store_->ListJobs(filter).value_or(std::vector<Job>{})) {
+      result.push_back(job.id);
+    }
+    return result;
+  };
+  using Ids = std::vector<JobId>;
+  EXPECT_EQ(ids("feature/x"), (Ids{on_feature.id}));
+  EXPECT_EQ(ids("feature"), (Ids{}));  // a whole ref, not a prefix
+  EXPECT_EQ(ids("", true), (Ids{cancelled.id}));
+  EXPECT_EQ(ids("main", true), (Ids{}));
+  EXPECT_EQ(ids(""), (Ids{running.id, cancelled.id, on_feature.id, on_main.id}));
+}
+
 TEST_F(JobStoreTest, FindBaselineJobPicksTheNewestSucceededBaselineWithTheScenario) {
   Job older = FinishedJob(JobKind::kBaseline, Commit('a'), JobState::kSucceeded, At(1000));
   Job newest = FinishedJob(JobKind::kBaseline, Commit('a'), JobState::kSucceeded, At(3000));
