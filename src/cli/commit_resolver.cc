@@ -23,6 +23,11 @@ Result<std::string> CommitResolver::PullRequestHead(int number) {
   return sha;
 }
 
+Result<std::string> CommitResolver::Subject(const std::string& commit) {
+  std::lock_guard lock(mirror_mutex_);
+  return repository_.Subject(commit);
+}
+
 bool CommitResolver::Known(const std::string& rev) {
   std::lock_guard lock(known_mutex_);
   return known_.contains(rev);

@@ -34,6 +34,9 @@ class CommitResolver {
   // refs/pull/N/head like every other ref. NotFound for a pull request the remote lacks.
   [[nodiscard]] Result<std::string> PullRequestHead(int number);
 
+  // As Repository::Subject: the first line of the commit's message, from the mirror as it is.
+  [[nodiscard]] Result<std::string> Subject(const std::string& commit);
+
  private:
   bool Known(const std::string& rev);
   void Remember(const std::string& sha);

@@ -38,6 +38,9 @@ int ServeCommand(const ServiceOptions& options) {
         context.resolve_commit = [resolver](const std::string& rev) {
           return resolver->Resolve(rev);
         };
+        context.commit_subject = [resolver](const std::string& commit) {
+          return resolver->Subject(commit);
+        };
         context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
         context.job_queued = [&notifier] { notifier.Notify(); };
         context.api_token = tokens.api_token;

@@ -102,9 +102,8 @@ std::string FormatUtcTime(TimePoint time) {
                      fmt::gmtime(std::chrono::system_clock::to_time_t(seconds)));
 }
 
-std::string FormatElapsed(Duration elapsed) {
-  using std::chrono::milliseconds;
-  int64_t ms = std::max<int64_t>(0, std::chrono::duration_cast<milliseconds>(elapsed).count());
+std::string FormatElapsed(std::chrono::duration<double> elapsed) {
+  auto ms = std::max<int64_t>(0, std::llround(elapsed.count() * 1000));
   // Rounded once, to the precision shown, so that 59.96 s reads "1 min 0 s", not "60.0 s".
   if (ms < 59'950) return fmt::format("{:.1f} s", static_cast<double>(ms) / 1000);
   int64_t seconds = (ms + 500) / 1000;

@@ -43,7 +43,7 @@ std::string FormatUtcTime(TimePoint time);
 
 // How long something took, to a tenth of a second under a minute, then to the second:
 // 0.26 s -> "0.3 s", 75 s -> "1 min 15 s", 3725 s -> "1 h 2 min 5 s". Negative reads as 0.
-std::string FormatElapsed(Duration elapsed);
+std::string FormatElapsed(std::chrono::duration<double> elapsed);
 
 // `then` relative to `now`, in its largest whole unit: "just now" (under a second),
 // "12 s ago", "3 min ago", "2 h ago", "5 days ago"; a time after `now` reads "in 3 min".

@@ -38,6 +38,10 @@ std::vector<const SeriesComparison*> InReportOrder(const Comparison& comparison)
 // credentials left out of URL); empty when `repository_url` is not http(s) or `commit` is empty.
 std::string CommitUrl(std::string_view repository_url, std::string_view commit);
 
+// The page of pull request `pull_request` on a GitHub-like host ("URL/pull/N"), the same way;
+// empty when `repository_url` is not http(s).
+std::string PullRequestUrl(std::string_view repository_url, int pull_request);
+
 // A summary line with short SHAs and job ids, then a table aligned by display width and the
 // notes of the series that have one. ANSI colours only when `color`.
 std::string RenderTerminal(const ReportInput& input, bool color);

@@ -43,9 +43,13 @@ std::vector<const SeriesComparison*> InReportOrder(const Comparison& comparison)
   return ordered;
 }
 
-std::string CommitUrl(std::string_view repository_url, std::string_view commit) {
+namespace {
+
+// The web address of a GitHub-like repository ("https://host/OWNER/NAME", with ".git" and any
+// credentials left out); empty when `repository_url` is not http(s).
+std::string RepositoryWebUrl(std::string_view repository_url) {
   size_t scheme_end = repository_url.find("://");
-  if (commit.empty() || scheme_end == std::string_view::npos) return {};
+  if (scheme_end == std::string_view::npos) return {};
   std::string_view scheme = repository_url.substr(0, scheme_end);
   if (scheme != "https" && scheme != "http") return {};
   std::string_view rest = repository_url.substr(scheme_end + 3);
@@ -55,7 +59,21 @@ std::string CommitUrl(std::string_view repository_url, std::string_view commit) 
   if (at != std::string_view::npos) rest.remove_prefix(at + 1);
   while (rest.ends_with('/')) rest.remove_suffix(1);
   if (rest.ends_with(".git")) rest.remove_suffix(4);
-  return fmt::format("{}://{}/commit/{}", scheme, rest, commit);
+  return fmt::format("{}://{}", scheme, rest);
+}
+
+}  // namespace
+
+std::string CommitUrl(std::string_view repository_url, std::string_view commit) {
+  std::string base = RepositoryWebUrl(repository_url);
+  if (commit.empty() || base.empty()) return {};
+  return fmt::format("{}/commit/{}", base, commit);
+}
+
+std::string PullRequestUrl(std::string_view repository_url, int pull_request) {
+  std::string base = RepositoryWebUrl(repository_url);
+  if (base.empty()) return {};
+  return fmt::format("{}/pull/{}", base, pull_request);
 }
 
 }  // namespace perfgate

@@ -95,6 +95,7 @@ struct JobFilter {
   std::string ref;              // exactly this ref (a branch, as webhooks queue jobs); empty: any
   std::optional<JobId> before;  // only jobs with a smaller id: the page after the one ending there
   int limit = 50;               // newest first
+  bool oldest_first = false;    // the queue's order instead: the oldest job first
 };
 
 // One point of a metric's history: the median of one series over a baseline job's samples.

@@ -25,6 +25,9 @@ struct ApiContext {
   // A revision as a user writes it (branch, tag, short or full SHA) -> its full 40-hex SHA.
   // NotFound (or InvalidInput) for a revision the repository does not have.
   std::function<Result<std::string>(const std::string& rev)> resolve_commit;
+  // The first line of a commit's message, for pages that show a commit. May be empty: pages
+  // then show the commit alone.
+  std::function<Result<std::string>(const std::string& commit)> commit_subject;
   // The combined log file of a job; the file may not exist yet.
   std::function<std::string(JobId)> job_log_path;
   // Told after a request queued a job (a new one, or a retry), so that idle workers of this

@@ -2,8 +2,11 @@
 //
 // Jobs (job_routes.cc):
 //   POST /api/v1/jobs                   enqueue; 201 with the job, 200 + "duplicate": true
-//   GET  /api/v1/jobs                   ?state=&kind=&commit=&limit=&before=   newest first
-//   GET  /api/v1/jobs/{id}              the job, its phases, runs, results and comparison
+//   GET  /api/v1/jobs                   ?state=&kind=&commit=&branch=&limit=&before=
+//                                       newest first (&order=oldest: the queue's order), each
+//                                       running job with its "progress"
+//   GET  /api/v1/jobs/{id}              the job, its progress, phases, runs, results and
+//                                       comparison
 //   GET  /api/v1/jobs/{id}/log          ?offset=N   text/plain from byte N of the job log;
 //                                       X-Log-Offset: the next offset, X-Job-State: its state
 //   POST /api/v1/jobs/{id}/cancel       409 for a finished job

@@ -12,7 +12,11 @@
 
 #include "base/logging.h"
 #include "web/api_routes.h"
+#include "web/assets.h"
 #include "web/auth.h"
+#include "web/page.h"
+#include "web/page_auth.h"
+#include "web/page_routes.h"
 #include "web/request_parsing.h"
 
 namespace perfgate {
@@ -69,6 +73,9 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   AddWebhookRoutes(router_);
   AddOutboxRoutes(router_);
   AddServiceRoutes(router_, counters_);
+  AddAssetRoutes(router_);
+  AddQueuePage(router_);
+  AddJobPages(router_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);
   };
@@ -168,24 +175,41 @@ void ApiServer::Handle(const httplib::Request& http, httplib::Response& response
     std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return std::tolower(c); });
     request.headers.emplace(std::move(lower), value);
   }
-  ApiResult result = Dispatch(request, http.get_header_value("Authorization"));
+  bool page = false;
+  ApiResult result = Dispatch(request, page);
   if (!result) {
     const ApiError& error = result.error();
     if (error.status >= 500) {
       Logger("web")->warn("request failed method={} path={} status={} error={}", http.method,
                           http.path, error.status, error.error.ToString());
     }
-    WriteError(error, response);
-    return;
+    if (!page) {
+      WriteError(error, response);
+      return;
+    }
+    result = ErrorPage(error);
   }
   response.status = result->status;
   for (const auto& [name, value] : result->headers) response.set_header(name, value);
   response.set_content(std::move(result->body), result->content_type);
 }
 
-ApiResult ApiServer::Dispatch(ApiRequest& request, const std::string& authorization) {
+ApiResult ApiServer::Dispatch(ApiRequest& request, bool& page) {
   auto match = router_.Find(request.method, request.path);
   if (!match) return std::unexpected(match.error());
+  page = match->route->page;
+  // A page opened with ?token= trades it for the read-token cookie (page_auth.h).
+  if (page && !context_.read_token.empty()) {
+    if (std::optional<std::string> token = PageToken(request)) {
+      if (auto refused = Authorize(Access::kRead, "Bearer " + *token, context_)) {
+        return std::unexpected(std::move(*refused));
+      }
+      return TokenRedirect(request, *token);
+    }
+  }
+  std::string authorization = match->route->access == Access::kRead
+                                  ? ReadAuthorization(request)
+                                  : request.Header("authorization");
   if (auto refused = Authorize(match->route->access, authorization, context_)) {
     return std::unexpected(std::move(*refused));
   }

@@ -1,4 +1,5 @@
-// The HTTP server of perfgate's JSON API (routes in api_routes.h), on cpp-httplib.
+// The HTTP server of perfgate's JSON API (routes in api_routes.h) and web UI (page_routes.h,
+// assets.h), on cpp-httplib.
 //
 //   ApiServer server(context);
 //   if (auto started = server.Start("127.0.0.1:0"); !started) ...;
@@ -8,7 +9,8 @@
 // Requests are served by a pool of threads; handlers only share the ApiContext (whose
 // services are thread-safe) and the request counters. Every answer that is not a success is
 // the JSON error envelope of api_error.h, including those the HTTP library produces itself
-// (413 for a body over the limit, 400 for a request it cannot parse). A request without
+// (413 for a body over the limit, 400 for a request it cannot parse), except on the UI's
+// pages, which answer errors as pages. A request without
 // Content-Length or Transfer-Encoding has an empty body and is answered at once, and answers
 // are sent without Nagle's delay (TCP_NODELAY). No input ends the process: exceptions stop
 // at the handler boundary and become 400, 422 or 500 answers.
@@ -59,7 +61,8 @@ class ApiServer {
 
  private:
   void Handle(const httplib::Request& http, httplib::Response& response);
-  ApiResult Dispatch(ApiRequest& request, const std::string& authorization);
+  // Sets `page` when the route found is a page of the web UI, whose errors are pages too.
+  ApiResult Dispatch(ApiRequest& request, bool& page);
 
   ApiContext context_;
   ApiServerOptions options_;

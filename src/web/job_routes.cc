@@ -13,8 +13,6 @@
 namespace perfgate {
 namespace {
 
-constexpr int64_t kMaxListLimit = 500;
-constexpr int64_t kDefaultListLimit = 50;
 // Resolves a revision of the request; a revision the repository lacks is a field error, a
 // repository that cannot be read is the request's error.
 std::expected<std::string, ApiError> Resolve(const ApiContext& context, const ApiRequest& request,
@@ -70,37 +68,17 @@ ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
   return EnqueuedJobResponse(*enqueued);
 }
 
-std::expected<JobFilter, ApiError> ListFilter(const ApiRequest& request) {
-  JobFilter filter;
-  std::vector<FieldError> errors;
-  if (auto state = request.Query("state")) {
-    filter.state = ParseJobState(*state);
-    if (!filter.state) {
-      errors.push_back({"state", "must be one of queued, running, succeeded, failed, cancelled"});
-    }
-  }
-  if (auto kind = request.Query("kind")) {
-    filter.kind = ParseJobKind(*kind);
-    if (!filter.kind) errors.push_back({"kind", "must be one of baseline, test, experiment"});
-  }
-  filter.commit = request.Query("commit").value_or("");
-  if (!errors.empty()) return std::unexpected(InvalidFields(std::move(errors), request.Where()));
-  auto before = QueryInteger(request, "before", 1, INT64_MAX, 0);
-  if (!before) return std::unexpected(before.error());
-  if (*before > 0) filter.before = *before;
-  auto limit = QueryInteger(request, "limit", 1, kMaxListLimit, kDefaultListLimit);
-  if (!limit) return std::unexpected(limit.error());
-  filter.limit = static_cast<int>(*limit);
-  return filter;
-}
-
 ApiResult ListJobs(const ApiContext& context, const ApiRequest& request) {
-  auto filter = ListFilter(request);
+  auto filter = ParseJobFilter(request);
   if (!filter) return std::unexpected(filter.error());
   auto jobs = context.store->ListJobs(*filter);
   if (!jobs) return std::unexpected(FromError(request, jobs.error()));
   Json list = Json::array();
-  for (const Job& job : *jobs) list.push_back(JobToJson(job));
+  for (const Job& job : *jobs) {
+    auto progress = LoadProgress(context, job);
+    if (!progress) return std::unexpected(FromError(request, progress.error()));
+    list.push_back(JobListEntry(job, *progress));
+  }
   bool full_page = jobs->size() == static_cast<size_t>(filter->limit);
   Json answer = {{"jobs", std::move(list)},
                  {"next_before", full_page ? Json(jobs->back().id) : Json(nullptr)}};

@@ -45,7 +45,11 @@ std::optional<std::map<std::string, std::string>> MatchPattern(std::string_view 
 void Router::Add(std::string method, std::string pattern, Access access, ApiHandler handler,
                  size_t max_body_bytes) {
   routes_.push_back(
-      Route{std::move(method), std::move(pattern), access, std::move(handler), max_body_bytes});
+      Route{std::move(method), std::move(pattern), access, std::move(handler), max_body_bytes, false});
+}
+
+void Router::AddPage(std::string pattern, ApiHandler handler) {
+  routes_.push_back(Route{"GET", std::move(pattern), Access::kRead, std::move(handler), 0, true});
 }
 
 size_t Router::LargestBodyLimit() const {

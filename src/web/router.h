@@ -1,4 +1,5 @@
-// The route table of the JSON API: method + path pattern -> handler and access level.
+// The route table of the JSON API and the web UI: method + path pattern -> handler and access
+// level.
 //
 // Patterns are literal segments and {name} placeholders, each matching one non-empty
 // segment: "/api/v1/jobs/{id}/log". Lookups tell an unknown path (404) from a known path
@@ -25,6 +26,9 @@ struct Route {
   Access access = Access::kRead;
   ApiHandler handler;
   size_t max_body_bytes = 0;  // 0: the server's limit (ApiServerOptions)
+  // A page of the web UI: its errors are answered as HTML pages, and it takes the read token
+  // from the browser (page_auth.h).
+  bool page = false;
 };
 
 struct RouteMatch {
@@ -37,6 +41,8 @@ class Router {
   // `max_body_bytes`: a larger body is refused with 413; 0 keeps the server's limit.
   void Add(std::string method, std::string pattern, Access access, ApiHandler handler,
            size_t max_body_bytes = 0);
+  // A page of the web UI: GET, with the read access of the API's reads.
+  void AddPage(std::string pattern, ApiHandler handler);
   // The largest limit a route sets, 0 when none does.
   size_t LargestBodyLimit() const;
 

@@ -1,12 +1,19 @@
 #include "web/sample_summary.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <tuple>
 
 #include "analysis/statistics.h"
 
 namespace perfgate {
+namespace {
+
+Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+}  // namespace
 
 std::vector<SeriesSummary> SummarizeSamples(std::span<const Sample> samples,
                                             const std::string& commit) {
@@ -27,7 +34,11 @@ std::vector<SeriesSummary> SummarizeSamples(std::span<const Sample> samples,
   std::vector<SeriesSummary> summaries;
   for (const auto& [key, values] : groups) {
     const auto& [scenario, metric, series] = key;
+    auto [min, max] = std::ranges::minmax_element(values.present);
+    double nan = std::numeric_limits<double>::quiet_NaN();
+    bool any = !values.present.empty();
     summaries.push_back(SeriesSummary{commit, scenario, metric, series, Median(values.present),
+                                      any ? *min : nan, any ? *max : nan,
                                       static_cast<int>(values.present.size()), values.missing});
   }
   return summaries;
@@ -38,7 +49,9 @@ Json SeriesSummaryToJson(const SeriesSummary& summary) {
               {"scenario", summary.scenario},
               {"metric", summary.metric},
               {"series", summary.series},
-              {"median", std::isfinite(summary.median) ? Json(summary.median) : Json(nullptr)},
+              {"median", Number(summary.median)},
+              {"min", Number(summary.min)},
+              {"max", Number(summary.max)},
               {"samples", summary.sample_count},
               {"missing", summary.missing_count}};
 }

@@ -1,5 +1,5 @@
 // The results of a job or run at a glance: per scenario, metric and series, the median of
-// its samples. Pure functions.
+// its samples and their spread. Pure functions.
 #pragma once
 
 #include <span>
@@ -17,6 +17,8 @@ struct SeriesSummary {
   std::string metric;
   std::string series;
   double median = 0;      // of the present values; NaN when every sample is missing
+  double min = 0;         // the spread of the present values; NaN like the median
+  double max = 0;
   int sample_count = 0;   // present values
   int missing_count = 0;  // samples without a value
 };
@@ -26,7 +28,8 @@ struct SeriesSummary {
 std::vector<SeriesSummary> SummarizeSamples(std::span<const Sample> samples,
                                             const std::string& commit);
 
-// {"commit", "scenario", "metric", "series", "median" (null when NaN), "samples", "missing"}
+// {"commit", "scenario", "metric", "series", "median", "min", "max" (null when NaN), "samples",
+//  "missing"}
 Json SeriesSummaryToJson(const SeriesSummary& summary);
 
 }  // namespace perfgate

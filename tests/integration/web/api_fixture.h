@@ -40,6 +40,13 @@ inline Result<std::string> ResolveForTest(const std::string& rev) {
   return std::unexpected(NotFound("unknown revision " + rev));
 }
 
+// The subject of the main commit is hostile, as any text from a repository may be.
+inline const std::string kMainSubject = "speed up <script>window.pwned = 1</script> & more";
+inline Result<std::string> SubjectForTest(const std::string& commit) {
+  if (commit == kMainSha) return kMainSubject;
+  return std::unexpected(NotFound("no subject for " + commit));
+}
+
 inline httplib::Headers Bearer(const std::string& token = kToken) {
   return {{"Authorization", "Bearer " + token}};
 }
@@ -69,6 +76,7 @@ class ApiTest : public ::testing::Test {
                       .store = store_.get(),
                       .clock = &SystemClock(),
                       .resolve_commit = ResolveForTest,
+                      .commit_subject = SubjectForTest,
                       .job_log_path = [this](JobId id) { return LogPath(id); },
                       .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),

@@ -81,5 +81,11 @@ TEST(CommitUrlTest, NoLinkForLocalRepositoriesOrUnknownCommits) {
   EXPECT_EQ(CommitUrl("https://github.com/acme/api", ""), "");
 }
 
+TEST(PullRequestUrlTest, OnTheRepositorysHostOnly) {
+  EXPECT_EQ(PullRequestUrl("https://x-access-token:s3cr3t@github.com/acme/api.git", 12),
+            "https://github.com/acme/api/pull/12");
+  EXPECT_EQ(PullRequestUrl("/srv/git/api", 12), "");
+}
+
 }  // namespace
 }  // namespace perfgate

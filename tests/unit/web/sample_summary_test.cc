@@ -31,6 +31,8 @@ TEST(SummarizeSamplesTest, MedianPerSeriesSortedAndMissingCountedApart) {
   EXPECT_EQ(summaries[1].median, 2.0);
   EXPECT_EQ(summaries[1].sample_count, 3);
   EXPECT_EQ(summaries[1].missing_count, 1);
+  EXPECT_EQ(summaries[1].min, 1.0);
+  EXPECT_EQ(summaries[1].max, 5.0);
   EXPECT_EQ(summaries[1].commit, "abc");
   EXPECT_EQ(summaries[2].median, 3.0);
 }
@@ -42,6 +44,8 @@ TEST(SummarizeSamplesTest, ASeriesWithoutValuesHasANullMedian) {
   EXPECT_TRUE(std::isnan(summaries[0].median));
   Json json = SeriesSummaryToJson(summaries[0]);
   EXPECT_TRUE(json["median"].is_null());
+  EXPECT_TRUE(json["min"].is_null());
+  EXPECT_TRUE(json["max"].is_null());
   EXPECT_EQ(json["missing"], 1);
   EXPECT_EQ(json["samples"], 0);
 }

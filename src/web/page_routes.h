@@ -1,0 +1,17 @@
+// The pages of the web UI, rendered on the server from the store through the same views as
+// the JSON API (job_views.h), with the API's read access (page_auth.h):
+//   GET /                        the queue: running jobs with their progress, queued jobs in
+//                                order, recent finished ones; ?kind=&state=&branch= filter it
+//   GET /jobs/{id}               a job: its commit, request, phases, log, results, comparison
+//   GET /jobs/{id}/comparison    the job's comparison on a page of its own (what GitHub
+//                                statuses and comments link to)
+#pragma once
+
+#include "web/router.h"
+
+namespace perfgate {
+
+void AddQueuePage(Router& router);  // queue_page.cc
+void AddJobPages(Router& router);   // job_page.cc
+
+}  // namespace perfgate
