@@ -175,7 +175,7 @@ TEST_F(JobStoreTest, ListJobsFiltersNewestFirst) {
   EXPECT_EQ(no_limit.error().kind, ErrorKind::kInvalidInput);
 }
 
-TEST_F(JobStoreTest, ListJobsFiltersByRefAndFinishedStates) {
+TEST_F(JobStoreTest, ListJobsFiltersByRefAndFinishedStatesAndListsTheQueueInOrder) {
   auto create = [&](const std::string& ref) {
     JobRequest request = Request(JobKind::kTest, Commit('a'));
     request.ref = ref;
@@ -207,6 +207,15 @@ TEST_F(JobStoreTest, ListJobsFiltersByRefAndFinishedStates) {
   EXPECT_EQ(ids("", true), (Ids{cancelled.id}));
   EXPECT_EQ(ids("main", true), (Ids{}));
   EXPECT_EQ(ids(""), (Ids{running.id, cancelled.id, on_feature.id, on_main.id}));
+
+  JobFilter queue_order;
+  queue_order.state = JobState::kQueued;
+  queue_order.oldest_first = true;
+  queue_order.limit = 1;
+  Result<std::vector<Job>> head = store_->ListJobs(queue_order);
+  ASSERT_TRUE(head) << head.error().ToString();
+  ASSERT_EQ(head->size(), 1u);
+  EXPECT_EQ(head->front().id, on_main.id);
 }
 
 TEST_F(JobStoreTest, FindBaselineJobPicksTheNewestSucceededBaselineWithTheScenario) {
