@@ -62,6 +62,7 @@ ApiResponse HtmlPage(const Page& page, int status) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>{title} · perfgate</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{css}">
 {head}</head>
 <body>

@@ -57,7 +57,7 @@ void QuickstartFixture::CommitQuickstartSources(GitRepo& repo, const std::string
   repo.Commit(files, message);
 }
 
-ScenarioYaml QuickstartFixture::GoodScenario() const {
+ScenarioYaml QuickstartFixture::GoodScenario() {
   ScenarioYaml scenario;
   scenario.build = fmt::format("[cp, \"{}\", server]", build_dir_->Path("server"));
   scenario.command = R"([./server, --listen, "127.0.0.1:{{port.api}}"])";
@@ -67,8 +67,15 @@ ScenarioYaml QuickstartFixture::GoodScenario() const {
   return scenario;
 }
 
-std::string QuickstartFixture::WriteConfig(const ScenarioYaml& s, const std::string& prometheus,
+std::string QuickstartFixture::WriteConfig(const ScenarioYaml& scenario,
+                                           const std::string& prometheus,
                                            const std::string& top_level) const {
+  return WriteConfigIn(dir_, repo_dir(), scenario, prometheus, top_level);
+}
+
+std::string QuickstartFixture::WriteConfigIn(const TempDir& dir, const std::string& repo_dir,
+                                             const ScenarioYaml& s, const std::string& prometheus,
+                                             const std::string& top_level) {
   std::string yaml = fmt::format(
       R"(repository: {{ url: "{repo}", default_branch: main }}
 storage: sqlite:perfgate.db
@@ -76,7 +83,7 @@ storage: sqlite:perfgate.db
 {top_level}
 scenarios:
   - name: svc
-    repetitions: 2
+    repetitions: {repetitions}
 {keys}    environment:
       type: process
       build: {build}
@@ -97,12 +104,13 @@ scenarios:
         unit: req/s
         better: higher
 )",
-      fmt::arg("repo", repo_dir()), fmt::arg("prometheus", prometheus),
+      fmt::arg("repo", repo_dir), fmt::arg("repetitions", s.repetitions),
+      fmt::arg("prometheus", prometheus),
       fmt::arg("top_level", top_level), fmt::arg("build", s.build), fmt::arg("command", s.command),
       fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
       fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query),
       fmt::arg("keys", Indented(s.keys, "    ")));
-  return dir_.WriteFile("perfgate.yaml", yaml);
+  return dir.WriteFile("perfgate.yaml", yaml);
 }
 
 }  // namespace perfgate::testing

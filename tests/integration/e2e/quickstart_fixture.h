@@ -20,6 +20,7 @@ struct ScenarioYaml {
   std::string build;
   std::string command;
   std::string ready_timeout = "20s";
+  std::string repetitions = "2";
   std::string load;
   std::string duration = "2s";
   std::string rate = "60";
@@ -36,13 +37,19 @@ class QuickstartFixture : public ::testing::Test {
 
   // A scenario that works: the prebuilt quickstart server, wrk through load.lua, and the
   // request rate per endpoint as its one metric.
-  ScenarioYaml GoodScenario() const;
+  static ScenarioYaml GoodScenario();
 
   // Writes <dir>/perfgate.yaml for the repository and returns its path.
   // `top_level` is added as is, e.g. "workers: 2\njobs: { lease: 3s }\n".
   std::string WriteConfig(const ScenarioYaml& scenario,
                           const std::string& prometheus = kManagedPrometheus,
                           const std::string& top_level = "") const;
+
+  // The same for a repository at `repo_dir`, into `dir`: for fixtures whose repository and
+  // config outlive one test.
+  static std::string WriteConfigIn(const TempDir& dir, const std::string& repo_dir,
+                                   const ScenarioYaml& scenario, const std::string& prometheus,
+                                   const std::string& top_level);
 
   std::string repo_dir() const { return dir_.Path("repo"); }
 
