@@ -2,33 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <utility>
+
 #include "report/format.h"
 #include "report/report.h"
 
 namespace perfgate {
 
 std::string EscapeHtml(std::string_view text) {
+  // The characters that can end text or a quoted attribute, and their references.
+  static constexpr std::array<std::pair<char, std::string_view>, 5> kReferences = {
+      {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}}};
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
+    auto reference = std::ranges::find(kReferences, c, &std::pair<char, std::string_view>::first);
+    if (reference == kReferences.end()) {
+      out += c;
+    } else {
+      out += reference->second;
     }
   }
   return out;

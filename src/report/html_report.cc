@@ -56,8 +56,9 @@ std::string RenderHtml(const ReportInput& input) {
   out += EscapeHtml(summary) + "</p>\n";
   out += fmt::format("<p>Candidate {} ({}) vs base {} ({}); {}.</p>\n",
                      HtmlCommit(input.repository_url, stored.candidate_commit),
-                     JobLink(stored.candidate_job), HtmlCommit(input.repository_url, stored.base_commit),
-                     JobLink(stored.base_job), EscapeHtml(HowMeasured(stored)));
+                     JobLink(stored.candidate_job),
+                     HtmlCommit(input.repository_url, stored.base_commit), JobLink(stored.base_job),
+                     EscapeHtml(HowMeasured(stored)));
   if (ordered.empty()) return out + "</div>\n";
   out += "<div class=\"table-wrap\"><table class=\"series\">\n<thead>" + HeaderRow() +
          "</thead>\n<tbody>\n";

@@ -72,9 +72,8 @@ Result<std::vector<Job>> SqliteStore::ListJobs(const JobFilter& filter) {
       "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2)"
       "  AND substr(commit_sha, 1, length(?3)) = ?3 AND (?5 IS NULL OR id < ?5)"
       "  AND (?6 = '' OR ref = ?6)"
-      "  AND (?7 = 0 OR state IN ('succeeded', 'failed', 'cancelled'))"
-      + std::string(filter.oldest_first ? " ORDER BY id ASC" : " ORDER BY id DESC") +
-          " LIMIT ?4",
+      "  AND (?7 = 0 OR state IN ('succeeded', 'failed', 'cancelled'))" +
+          std::string(filter.oldest_first ? " ORDER BY id ASC" : " ORDER BY id DESC") + " LIMIT ?4",
       filter.state ? std::optional<std::string_view>(JobStateName(*filter.state)) : std::nullopt,
       filter.kind ? std::optional<std::string_view>(JobKindName(*filter.kind)) : std::nullopt,
       filter.commit, int64_t{filter.limit}, filter.before, filter.ref, int64_t{filter.finished});

@@ -17,6 +17,13 @@ std::string ApiRequest::Header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
+std::string ApiResponse::Header(const std::string& name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
 ApiResponse JsonResponse(std::string json, int status) {
   ApiResponse response;
   response.status = status;

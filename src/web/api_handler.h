@@ -36,6 +36,9 @@ struct ApiResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+
+  // The value of the first header named `name` (as written), empty when there is none.
+  std::string Header(const std::string& name) const;
 };
 
 using ApiResult = std::expected<ApiResponse, ApiError>;

@@ -65,7 +65,8 @@ std::string SummarySection(const ApiContext& context, const JobRecord& record, T
     facts += Fact("cancel", "requested: the worker stops it within a heartbeat");
   }
   if (!job.failure_reason.empty()) {
-    facts += Fact("reason", fmt::format("<span class=\"error\">{}</span>", EscapeHtml(job.failure_reason)));
+    facts += Fact("reason",
+                  fmt::format("<span class=\"error\">{}</span>", EscapeHtml(job.failure_reason)));
   }
   std::string progress;
   if (record.progress) {
@@ -195,8 +196,8 @@ ApiResult ComparisonPage(const ApiContext& context, const ApiRequest& request) {
   if (!record) return std::unexpected(record.error());
   JobId id = record->job.id;
   std::string content =
-      fmt::format("<h1>Comparison of job {} {}</h1>\n<p>{}</p>\n<section id=\"comparison\">\n",
-                  id, ComparisonBadge(record->comparison),
+      fmt::format("<h1>Comparison of job {} {}</h1>\n<p>{}</p>\n<section id=\"comparison\">\n", id,
+                  ComparisonBadge(record->comparison),
                   HtmlLink(fmt::format("/jobs/{}", id), "the job: phases, results and log")) +
       ComparisonBody(context, *record) + "</section>\n";
   return HtmlPage(

@@ -66,8 +66,7 @@ Result<JobRecord> LoadJobRecord(const ApiContext& context, JobId id) {
   if (!comparison) return std::unexpected(comparison.error());
   record.comparison = std::move(*comparison);
   if (record.job.state == JobState::kRunning) {
-    record.progress =
-        ProgressOf(record.job, record.phases, *context.config, context.clock->Now());
+    record.progress = ProgressOf(record.job, record.phases, *context.config, context.clock->Now());
   }
   return record;
 }

@@ -100,10 +100,11 @@ ApiResponse ErrorPage(const ApiError& error) {
 </form>
 )";
   }
-  return HtmlPage(Page{.title = fmt::format("{} {}", error.status, ErrorCodeForStatus(error.status)),
-                       .nav = "",
-                       .content = std::move(content)},
-                  error.status);
+  return HtmlPage(
+      Page{.title = fmt::format("{} {}", error.status, ErrorCodeForStatus(error.status)),
+           .nav = "",
+           .content = std::move(content)},
+      error.status);
 }
 
 }  // namespace perfgate

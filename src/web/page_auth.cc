@@ -45,9 +45,7 @@ std::string ReadAuthorization(const ApiRequest& request) {
   return token && !token->empty() ? "Bearer " + *token : std::string();
 }
 
-std::optional<std::string> PageToken(const ApiRequest& request) {
-  return request.Query("token");
-}
+std::optional<std::string> PageToken(const ApiRequest& request) { return request.Query("token"); }
 
 ApiResponse TokenRedirect(const ApiRequest& request, const std::string& token) {
   std::vector<std::pair<std::string, std::string>> kept;
@@ -57,11 +55,10 @@ ApiResponse TokenRedirect(const ApiRequest& request, const std::string& token) {
   ApiResponse response;
   response.status = 303;
   response.content_type = "text/plain; charset=utf-8";
-  response.headers = {
-      {"Location", EncodedPath(request.path) + QueryString(kept)},
-      {"Set-Cookie", std::string(kReadTokenCookie) + "=" + PercentEncode(token) +
-                         "; Path=/; HttpOnly; SameSite=Strict"},
-      {"Cache-Control", "no-store"}};
+  response.headers = {{"Location", EncodedPath(request.path) + QueryString(kept)},
+                      {"Set-Cookie", std::string(kReadTokenCookie) + "=" + PercentEncode(token) +
+                                         "; Path=/; HttpOnly; SameSite=Strict"},
+                      {"Cache-Control", "no-store"}};
   return response;
 }
 

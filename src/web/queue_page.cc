@@ -72,15 +72,15 @@ Result<std::string> RunningSection(const ApiContext& context, JobFilter filter, 
     auto progress = LoadProgress(context, job);
     if (!progress) return std::unexpected(progress.error());
     JobProgress shown = progress->value_or(JobProgress{});
-    rows += fmt::format(
-        "<tr data-job=\"{}\">{}<td data-phase>{}</td><td>{}</td><td>{}</td></tr>\n", job.id,
-        JobCells(context, job), EscapeHtml(shown.phase), ProgressHtml(shown),
-        job.started_at ? HtmlTime(*job.started_at, now) : "");
+    rows += fmt::format("<tr data-job=\"{}\">{}<td data-phase>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        job.id, JobCells(context, job), EscapeHtml(shown.phase),
+                        ProgressHtml(shown), job.started_at ? HtmlTime(*job.started_at, now) : "");
   }
   std::string body =
-      jobs->empty() ? Empty("No job is running.")
-                    : Table(std::string(kJobColumns) + "<th>phase</th><th>progress</th><th>started</th>",
-                            rows);
+      jobs->empty()
+          ? Empty("No job is running.")
+          : Table(std::string(kJobColumns) + "<th>phase</th><th>progress</th><th>started</th>",
+                  rows);
   return Section("running", "Running", body);
 }
 
@@ -103,12 +103,10 @@ Result<std::string> QueuedSection(const ApiContext& context, JobFilter filter, T
       jobs->size() == static_cast<size_t>(kQueuedShown)
           ? fmt::format("Queued <small>(the first {}, in the order they run)</small>", kQueuedShown)
           : "Queued <small>(in the order they run)</small>";
-  std::string body =
-      jobs->empty()
-          ? Empty("Nothing is queued.")
-          : Table(std::string("<th class=\"num\">#</th>") + kJobColumns +
-                      "<th>requested by</th><th>queued</th><th></th>",
-                  rows);
+  std::string body = jobs->empty() ? Empty("Nothing is queued.")
+                                   : Table(std::string("<th class=\"num\">#</th>") + kJobColumns +
+                                               "<th>requested by</th><th>queued</th><th></th>",
+                                           rows);
   return Section("queued", heading, body);
 }
 
@@ -132,10 +130,11 @@ Result<std::string> RecentSection(const ApiContext& context, JobFilter filter, T
         EscapeHtml(job.failure_reason));
   }
   std::string body =
-      jobs->empty() ? Empty("No job has finished yet.")
-                    : Table(std::string(kJobColumns) +
-                                "<th>result</th><th>finished</th><th class=\"num\">took</th><th></th>",
-                            rows);
+      jobs->empty()
+          ? Empty("No job has finished yet.")
+          : Table(std::string(kJobColumns) +
+                      "<th>result</th><th>finished</th><th class=\"num\">took</th><th></th>",
+                  rows);
   return Section("recent", "Recent", body);
 }
 

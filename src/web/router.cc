@@ -44,8 +44,8 @@ std::optional<std::map<std::string, std::string>> MatchPattern(std::string_view 
 
 void Router::Add(std::string method, std::string pattern, Access access, ApiHandler handler,
                  size_t max_body_bytes) {
-  routes_.push_back(
-      Route{std::move(method), std::move(pattern), access, std::move(handler), max_body_bytes, false});
+  routes_.push_back(Route{std::move(method), std::move(pattern), access, std::move(handler),
+                          max_body_bytes, false});
 }
 
 void Router::AddPage(std::string pattern, ApiHandler handler) {

@@ -45,14 +45,10 @@ std::vector<SeriesSummary> SummarizeSamples(std::span<const Sample> samples,
 }
 
 Json SeriesSummaryToJson(const SeriesSummary& summary) {
-  return Json{{"commit", summary.commit},
-              {"scenario", summary.scenario},
-              {"metric", summary.metric},
-              {"series", summary.series},
-              {"median", Number(summary.median)},
-              {"min", Number(summary.min)},
-              {"max", Number(summary.max)},
-              {"samples", summary.sample_count},
+  return Json{{"commit", summary.commit},         {"scenario", summary.scenario},
+              {"metric", summary.metric},         {"series", summary.series},
+              {"median", Number(summary.median)}, {"min", Number(summary.min)},
+              {"max", Number(summary.max)},       {"samples", summary.sample_count},
               {"missing", summary.missing_count}};
 }
 

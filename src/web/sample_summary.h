@@ -16,8 +16,8 @@ struct SeriesSummary {
   std::string scenario;
   std::string metric;
   std::string series;
-  double median = 0;      // of the present values; NaN when every sample is missing
-  double min = 0;         // the spread of the present values; NaN like the median
+  double median = 0;  // of the present values; NaN when every sample is missing
+  double min = 0;     // the spread of the present values; NaN like the median
   double max = 0;
   int sample_count = 0;   // present values
   int missing_count = 0;  // samples without a value

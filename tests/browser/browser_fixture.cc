@@ -73,9 +73,8 @@ void BrowserTest::TearDownTestSuite() {
   if (server_) {
     kill(server_->pid(), SIGTERM);
     std::optional<ExitStatus> status = server_->Wait(std::chrono::minutes(1));
-    EXPECT_TRUE(status && status->ok())
-        << (status ? status->ToString() : "still running") << "\n"
-        << ReadFile(seed_dir_->Path("serve.log"));
+    EXPECT_TRUE(status && status->ok()) << (status ? status->ToString() : "still running") << "\n"
+                                        << ReadFile(seed_dir_->Path("serve.log"));
     server_.reset();  // kills what is left, if anything
     EXPECT_THAT(ProcessesUsing(seed_dir_->Path()), ::testing::IsEmpty());
   }

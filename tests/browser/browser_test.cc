@@ -12,9 +12,11 @@ namespace {
 TEST_F(BrowserTest, EveryPageLoadsWithoutConsoleErrors) {
   std::string baseline = std::to_string(baseline_);
   std::string experiment = std::to_string(experiment_);
-  RunScript("pages.cjs", {{"PERFGATE_PAGES", "/,/?kind=baseline&state=succeeded,/?branch=main,"
-                                             "/jobs/" + baseline + ",/jobs/" + experiment +
-                                             ",/jobs/" + experiment + "/comparison"}});
+  RunScript("pages.cjs",
+            {{"PERFGATE_PAGES",
+              "/,/?kind=baseline&state=succeeded,/?branch=main,"
+              "/jobs/" +
+                  baseline + ",/jobs/" + experiment + ",/jobs/" + experiment + "/comparison"}});
 }
 
 TEST_F(BrowserTest, TextFromOutsideIsShownAsWrittenAndNeverRuns) {

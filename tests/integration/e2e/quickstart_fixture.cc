@@ -105,8 +105,8 @@ scenarios:
         better: higher
 )",
       fmt::arg("repo", repo_dir), fmt::arg("repetitions", s.repetitions),
-      fmt::arg("prometheus", prometheus),
-      fmt::arg("top_level", top_level), fmt::arg("build", s.build), fmt::arg("command", s.command),
+      fmt::arg("prometheus", prometheus), fmt::arg("top_level", top_level),
+      fmt::arg("build", s.build), fmt::arg("command", s.command),
       fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
       fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query),
       fmt::arg("keys", Indented(s.keys, "    ")));

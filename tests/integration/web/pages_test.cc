@@ -164,8 +164,10 @@ TEST_F(PagesTest, TheComparisonPageShowsTheStoredComparison) {
   EXPECT_THAT(page, HasSubstr("+100.0%"));
   EXPECT_THAT(page, HasSubstr("1 regression"));
   // The job page shows the same comparison, and the queue its most urgent verdict.
-  EXPECT_THAT(Page("/jobs/" + std::to_string(head.id)), HasSubstr("<tr class=\"verdict-regression\">"));
-  EXPECT_THAT(Page("/"), HasSubstr(R"(<span class="badge verdict-regression" title="1 regression">)"));
+  EXPECT_THAT(Page("/jobs/" + std::to_string(head.id)),
+              HasSubstr("<tr class=\"verdict-regression\">"));
+  EXPECT_THAT(Page("/"),
+              HasSubstr(R"(<span class="badge verdict-regression" title="1 regression">)"));
 }
 
 TEST_F(PagesTest, StaticFilesAreServedByHashAndKeptForAYear) {

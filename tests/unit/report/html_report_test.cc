@@ -20,7 +20,9 @@ TEST(RenderHtmlTest, EscapesLabelsAndNotes) {
       testing::ComparisonWithSeriesLabel(R"({path="<script>alert(1)</script>",q="a&b"})");
   stored.comparison.series[0].note = "<img src=x onerror=alert(1)>";
   std::string out = RenderHtml({stored});
-  EXPECT_THAT(out, HasSubstr("{path=&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;,q=&quot;a&amp;b&quot;}"));
+  EXPECT_THAT(
+      out,
+      HasSubstr("{path=&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;,q=&quot;a&amp;b&quot;}"));
   EXPECT_THAT(out, HasSubstr("&lt;img src=x onerror=alert(1)&gt;"));
   EXPECT_THAT(out, Not(HasSubstr("<script>")));
   EXPECT_THAT(out, Not(HasSubstr("<img")));
@@ -29,11 +31,13 @@ TEST(RenderHtmlTest, EscapesLabelsAndNotes) {
 TEST(RenderHtmlTest, EachRowIsColouredByItsVerdict) {
   StoredComparison stored = testing::SmallComparison();
   std::string out = RenderHtml({stored});
-  for (const char* verdict : {"regression", "improvement", "unchanged", "inconclusive", "missing"}) {
+  for (const char* verdict :
+       {"regression", "improvement", "unchanged", "inconclusive", "missing"}) {
     EXPECT_THAT(out, HasSubstr(std::string("<tr class=\"verdict-") + verdict + "\">")) << verdict;
   }
   // Regressions first, as every report lists them.
-  EXPECT_LT(out.find("<tr class=\"verdict-regression\">"), out.find("<tr class=\"verdict-unchanged\">"));
+  EXPECT_LT(out.find("<tr class=\"verdict-regression\">"),
+            out.find("<tr class=\"verdict-unchanged\">"));
 }
 
 TEST(RenderHtmlTest, NoTableWithoutSeries) {

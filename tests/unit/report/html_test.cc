@@ -65,8 +65,9 @@ TEST(HtmlCommitTest, PlainForALocalRepository) {
 TEST(VerdictBadgeTest, ClassAndNameOfTheVerdict) {
   EXPECT_EQ(VerdictBadge(Verdict::kRegression),
             R"(<span class="badge verdict-regression">regression</span>)");
-  EXPECT_EQ(VerdictBadge(Verdict::kUnchanged, "3 <unchanged>"),
-            R"(<span class="badge verdict-unchanged" title="3 &lt;unchanged&gt;">unchanged</span>)");
+  EXPECT_EQ(
+      VerdictBadge(Verdict::kUnchanged, "3 <unchanged>"),
+      R"(<span class="badge verdict-unchanged" title="3 &lt;unchanged&gt;">unchanged</span>)");
 }
 
 }  // namespace

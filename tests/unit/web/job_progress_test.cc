@@ -79,7 +79,8 @@ TEST(ProgressOfTest, InterleavedJobsPlanTwoWindowsPerPairAndGrowWithMorePairs) {
 
 TEST(ProgressOfTest, PhasesOfAnEarlierAttemptDoNotCount) {
   Config config = SvcConfig(ComparisonMode::kStored);
-  std::vector<PhaseRecord> phases = {Phase("window", 0, 50, 60), Phase("window", 1, 60, std::nullopt),
+  std::vector<PhaseRecord> phases = {Phase("window", 0, 50, 60),
+                                     Phase("window", 1, 60, std::nullopt),
                                      Phase("build", -1, 100, std::nullopt)};
   JobProgress progress = ProgressOf(RunningJob(JobKind::kBaseline, 100), phases, config, At(101));
   EXPECT_EQ(progress.windows_done, 0);
@@ -98,8 +99,8 @@ TEST(ProgressOfTest, OnlyTheScenariosTheJobMeasures) {
 }
 
 TEST(ProgressToJsonTest, NullPhaseWhenNoneRuns) {
-  Json json = ProgressToJson(JobProgress{.phase = "", .windows_done = 1, .windows_planned = 4,
-                                         .fraction = 0.25});
+  Json json = ProgressToJson(
+      JobProgress{.phase = "", .windows_done = 1, .windows_planned = 4, .fraction = 0.25});
   EXPECT_TRUE(json["phase"].is_null());
   EXPECT_EQ(json["windows_done"], 1);
   EXPECT_EQ(json["windows_planned"], 4);

@@ -8,13 +8,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::string HeaderOf(const ApiResponse& response, const std::string& name) {
-  for (const auto& [key, value] : response.headers) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
 TEST(ReadAuthorizationTest, TheHeaderFirst) {
   ApiRequest request;
   request.headers = {{"authorization", "Bearer from-header"},
@@ -41,8 +34,8 @@ TEST(TokenRedirectTest, SameUrlWithoutTheTokenAndACookieWithIt) {
   request.query = {{"token", "s3cr3t;x"}, {"kind", "test run"}};
   ApiResponse response = TokenRedirect(request, "s3cr3t;x");
   EXPECT_EQ(response.status, 303);
-  EXPECT_EQ(HeaderOf(response, "Location"), "/jobs/12?kind=test%20run");
-  std::string cookie = HeaderOf(response, "Set-Cookie");
+  EXPECT_EQ(response.Header("Location"), "/jobs/12?kind=test%20run");
+  std::string cookie = response.Header("Set-Cookie");
   EXPECT_THAT(cookie, HasSubstr("perfgate_read_token=s3cr3t%3Bx;"));
   EXPECT_THAT(cookie, HasSubstr("HttpOnly"));
   EXPECT_THAT(cookie, HasSubstr("SameSite=Strict"));
@@ -53,7 +46,7 @@ TEST(TokenRedirectTest, APathCannotBreakTheLocationHeader) {
   ApiRequest request;
   request.path = "/jobs/1\r\nSet-Cookie: x=1";
   ApiResponse response = TokenRedirect(request, "t");
-  EXPECT_EQ(HeaderOf(response, "Location"), "/jobs/1%0D%0ASet-Cookie%3A%20x%3D1");
+  EXPECT_EQ(response.Header("Location"), "/jobs/1%0D%0ASet-Cookie%3A%20x%3D1");
 }
 
 }  // namespace

@@ -11,13 +11,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string HeaderOf(const ApiResponse& response, const std::string& name) {
-  for (const auto& [key, value] : response.headers) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
 TEST(HtmlPageTest, TheFrameAroundTheContent) {
   ApiResponse response = HtmlPage(Page{.title = "Job <1>",
                                        .nav = "/",
@@ -36,10 +29,10 @@ TEST(HtmlPageTest, TheFrameAroundTheContent) {
 
 TEST(HtmlPageTest, OnlyTheServersOwnScriptsMayRun) {
   ApiResponse response = HtmlPage(Page{.title = "t", .nav = "", .content = ""});
-  std::string policy = HeaderOf(response, "Content-Security-Policy");
+  std::string policy = response.Header("Content-Security-Policy");
   EXPECT_THAT(policy, HasSubstr("script-src 'self'"));
   EXPECT_THAT(policy, Not(HasSubstr("unsafe-inline")));
-  EXPECT_EQ(HeaderOf(response, "Cache-Control"), "no-store");
+  EXPECT_EQ(response.Header("Cache-Control"), "no-store");
   EXPECT_THAT(response.body, Not(HasSubstr("aria-current")));
 }
 
@@ -60,7 +53,8 @@ TEST(ErrorPageTest, AMissingReadTokenIsAskedFor) {
 }
 
 TEST(AssetPathTest, NameWithTheContentsHash) {
-  EXPECT_THAT(AssetPath("perfgate.css"), ::testing::MatchesRegex("/assets/perfgate\\.[0-9a-f]{10}\\.css"));
+  EXPECT_THAT(AssetPath("perfgate.css"),
+              ::testing::MatchesRegex("/assets/perfgate\\.[0-9a-f]{10}\\.css"));
   EXPECT_THAT(AssetPath("uplot.min.js"),
               ::testing::MatchesRegex("/assets/uplot\\.[0-9a-f]{10}\\.min\\.js"));
 }
