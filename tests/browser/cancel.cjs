@@ -1,5 +1,6 @@
-// Cancel from a job's page: the running job of $PERFGATE_JOB is cancelled with the API token
-// typed into the page ($PERFGATE_API_TOKEN), which the page keeps in the tab and never shows.
+// Cancel from a job's page: the running job of $PERFGATE_JOB, whose log the page follows, is
+// cancelled with the API token typed into the page ($PERFGATE_API_TOKEN), which the page keeps
+// in the tab and never shows.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -18,6 +19,9 @@ main(async (page) => {
     return phase && phase.textContent.includes('window');
   }, null, { timeout: 60000 });
   console.log(`in a window after ${elapsed()}`);
+  // The log has followed the running job this far.
+  await page.waitForFunction(() =>
+    document.getElementById('log-text').textContent.includes('window 1/3 started'));
   const cancel = page.locator('#actions button[data-action="cancel"]');
   const status = page.locator('#actions .action-status');
 
