@@ -138,26 +138,24 @@ Result<std::string> RecentSection(const ApiContext& context, JobFilter filter, T
   return Section("recent", "Recent", body);
 }
 
+using SectionRenderer = Result<std::string> (*)(const ApiContext&, JobFilter, TimePoint);
+
 ApiResult QueuePage(const ApiContext& context, const ApiRequest& request) {
   auto filter = ParseJobFilter(request);
   if (!filter) return std::unexpected(filter.error());
-  TimePoint now = context.clock->Now();
+  // A state filter keeps the one section that lists jobs in that state.
   std::optional<JobState> state = filter->state;
+  bool finished = state && *state != JobState::kRunning && *state != JobState::kQueued;
+  std::vector<SectionRenderer> sections;
+  if (!state || *state == JobState::kRunning) sections.push_back(RunningSection);
+  if (!state || *state == JobState::kQueued) sections.push_back(QueuedSection);
+  if (!state || finished) sections.push_back(RecentSection);
+  TimePoint now = context.clock->Now();
   std::string content = "<h1>Queue</h1>\n" + FilterForm(request);
-  auto add = [&](Result<std::string> section) -> std::optional<ApiError> {
-    if (!section) return FromError(request, section.error());
+  for (SectionRenderer render : sections) {
+    Result<std::string> section = render(context, *filter, now);
+    if (!section) return std::unexpected(FromError(request, section.error()));
     content += *section;
-    return std::nullopt;
-  };
-  bool finished_state = state && *state != JobState::kRunning && *state != JobState::kQueued;
-  if (!state || *state == JobState::kRunning) {
-    if (auto failed = add(RunningSection(context, *filter, now))) return std::unexpected(*failed);
-  }
-  if (!state || *state == JobState::kQueued) {
-    if (auto failed = add(QueuedSection(context, *filter, now))) return std::unexpected(*failed);
-  }
-  if (!state || finished_state) {
-    if (auto failed = add(RecentSection(context, *filter, now))) return std::unexpected(*failed);
   }
   return HtmlPage(Page{.title = "Queue", .nav = "/", .content = content, .scripts = {"queue.js"}});
 }
