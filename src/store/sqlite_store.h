@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
 
   Result<DeliveryReceipt> RecordDelivery(const std::string& id, const std::string& event,
                                          const std::optional<JobRequest>& request,
+                                         const std::vector<OutboxRequest>& messages,
                                          TimePoint now) override;
 
   Result<EnqueueResult> Enqueue(const JobRequest& request, TimePoint now) override;
@@ -124,6 +125,10 @@ class SqliteStore final : public Store {
     return ReadMessages(*query);
   }
   static std::string SelectMessagesSql(std::string_view rest);
+  // InvalidInput for a message the outbox cannot take.
+  [[nodiscard]] static Result<void> CheckOutboxRequest(const OutboxRequest& request);
+  // Inserts a message checked by CheckOutboxRequest; returns its id.
+  [[nodiscard]] Result<int64_t> InsertMessage(const OutboxRequest& request, TimePoint now) const;
   [[nodiscard]] Result<std::vector<OutboxMessage>> ReadMessages(Statement& query) const;
   // Inserts a queued job for `request` (checked by CheckJobRequest) and returns it.
   [[nodiscard]] Result<Job> InsertJob(const JobRequest& request, TimePoint now) const;
