@@ -54,6 +54,12 @@ std::vector<OutboxRequest> FinalReports(const Config& config, const JobEnding& e
 OutboxRequest ReplyReport(const Config& config, int pull_request, int64_t comment,
                           const std::string& body);
 
+// The reports owed when `job` was queued or cancelled by a request rather than a worker (the
+// API, the CLI, a webhook): a queued job (new, or a retry's) is `pending` ("queued"); a job
+// cancelled while queued ended with no worker to report it, so its final reports are made
+// here. None for other states: a worker reports the jobs it runs.
+std::vector<OutboxRequest> QueueChangeReports(const Config& config, const Job& job);
+
 // Alerts for change points found on the default branch after baseline job `job`.
 std::vector<OutboxRequest> ChangePointReports(const Config& config, const Job& job,
                                               const std::vector<ChangePointRecord>& change_points);

@@ -59,7 +59,7 @@ Result<IngestOutcome> Enqueue(const WebhookDelivery& delivery, const JobRequest&
   TimePoint now = services.clock->Now();
   Result<IngestOutcome> outcome = Write(delivery, {request, {}}, services, now);
   if (outcome && outcome->enqueued && !outcome->enqueued->duplicate) {
-    WriteToOutbox(*services.store, PendingReports(config, outcome->enqueued->job, "queued"), now);
+    WriteToOutbox(*services.store, QueueChangeReports(config, outcome->enqueued->job), now);
   }
   return outcome;
 }
