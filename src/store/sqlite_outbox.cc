@@ -69,8 +69,8 @@ Result<int64_t> SqliteStore::InsertMessage(const OutboxRequest& request, TimePoi
   Result<void> inserted = db_.Execute(
       "INSERT INTO outbox (kind, target, ordering_key, payload, job_id, created_at,"
       " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-      std::string_view(OutboxKindName(request.kind)), request.target, request.key,
-      request.payload, request.job, ToUnixMillis(now));
+      std::string_view(OutboxKindName(request.kind)), request.target, request.key, request.payload,
+      request.job, ToUnixMillis(now));
   if (!inserted) return std::unexpected(std::move(inserted.error()));
   return db_.LastInsertId();
 }

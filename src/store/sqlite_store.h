@@ -132,7 +132,10 @@ class SqliteStore final : public Store {
   [[nodiscard]] Result<std::vector<OutboxMessage>> ReadMessages(Statement& query) const;
   // Inserts a queued job for `request` (checked by CheckJobRequest) and returns it.
   [[nodiscard]] Result<Job> InsertJob(const JobRequest& request, TimePoint now) const;
-  // Writes a final state and ends the job's lease; the caller checked the transition.
+  // The history points of job `id`, when it is a succeeded baseline job (History).
+  [[nodiscard]] Result<void> RecordHistoryPoints(JobId id) const;
+  // Writes a final state and ends the job's lease, and a succeeded baseline's history points;
+  // the caller checked the transition.
   [[nodiscard]] Result<void> MarkFinished(JobId id, JobState state,
                                           const std::string& failure_reason, TimePoint now) const;
   // running -> queued with no holder, attempts kept; the caller checked the transition.
