@@ -9,7 +9,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/commit_resolver.h"
-#include "cli/logged_replies.h"
 #include "cli/workspace.h"
 #include "github/ingest.h"
 
@@ -47,12 +46,10 @@ int ReplayWebhookCommand(const ReplayWebhookOptions& options) {
     return kExitError;
   }
   CommitResolver resolver(std::move(*workspace->repository));
-  LoggedReplies replies;
   IngestServices services{
       .store = workspace->store.get(),
       .clock = &SystemClock(),
-      .pull_request_head = [&resolver](int number) { return resolver.PullRequestHead(number); },
-      .replies = &replies};
+      .pull_request_head = [&resolver](int number) { return resolver.PullRequestHead(number); }};
   // No delivery id: a replay is acted on even when the original delivery was.
   auto outcome = IngestEvent({options.event, ""}, *payload, workspace->config, services);
   if (!outcome) {

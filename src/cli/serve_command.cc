@@ -1,11 +1,8 @@
 #include <fmt/format.h>
 
-#include <optional>
-
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/commit_resolver.h"
-#include "cli/logged_replies.h"
 #include "cli/service.h"
 #include "cli/workspace.h"
 #include "runner/job_log.h"
@@ -13,16 +10,6 @@
 #include "web/api_server.h"
 
 namespace perfgate {
-namespace {
-
-// What serve runs beside its workers; the server stops before what it uses goes.
-struct Served {
-  LoggedReplies replies;
-  std::optional<ApiServer> server;
-};
-
-}  // namespace
-
 int ServeCommand(const ServiceOptions& options) {
   return RunService(
       options, WithRepository::kYes,
@@ -49,8 +36,6 @@ int ServeCommand(const ServiceOptions& options) {
         context.pull_request_head = [resolver](int number) {
           return resolver->PullRequestHead(number);
         };
-        auto served = std::make_shared<Served>();
-        context.replies = &served->replies;
         if (tokens.api_token.empty()) {
           fmt::print(stderr, "warning: ${} is not set: the API refuses every change (403)\n",
                      config.server.api_token_env);
@@ -59,15 +44,14 @@ int ServeCommand(const ServiceOptions& options) {
           fmt::print(stderr, "warning: ${} is not set: GitHub webhooks are refused (403)\n",
                      config.github->webhook_secret_env);
         }
-        served->server.emplace(std::move(context));
-        ApiServer* server = &*served->server;
+        auto server = std::make_shared<ApiServer>(std::move(context));
         if (auto listening = server->Start(config.server.listen); !listening) {
           return std::unexpected(listening.error().In("server.listen"));
         }
         fmt::print(stderr, "perfgate serving {} (listening on {}) with {} worker{}\n",
                    config.server.public_url, config.server.listen, config.workers,
                    config.workers == 1 ? "" : "s");
-        return served;
+        return server;
       });
 }
 

@@ -37,8 +37,7 @@ Result<EnqueuedJob> StoreJobAccess::Enqueue(const EnqueueRequest& request) {
   auto enqueued = workspace_.store->Enqueue(job, now);
   if (!enqueued) return std::unexpected(enqueued.error());
   if (!enqueued->duplicate) {
-    WriteToOutbox(*workspace_.store, PendingReports(workspace_.config, enqueued->job, "queued"),
-                  now);
+    WriteToOutbox(*workspace_.store, QueueChangeReports(workspace_.config, enqueued->job), now);
   }
   return EnqueuedJob{std::move(enqueued->job), enqueued->duplicate};
 }
@@ -77,11 +76,19 @@ Result<LogChunk> StoreJobAccess::ReadLog(JobId id, int64_t offset) {
 }
 
 Result<Job> StoreJobAccess::Cancel(JobId id) {
-  return workspace_.store->RequestCancel(id, SystemClock().Now());
+  return Reported(workspace_.store->RequestCancel(id, SystemClock().Now()));
 }
 
 Result<Job> StoreJobAccess::Retry(JobId id) {
-  return workspace_.store->Retry(id, SystemClock().Now());
+  return Reported(workspace_.store->Retry(id, SystemClock().Now()));
+}
+
+Result<Job> StoreJobAccess::Reported(Result<Job> changed) {
+  if (changed) {
+    WriteToOutbox(*workspace_.store, QueueChangeReports(workspace_.config, *changed),
+                  SystemClock().Now());
+  }
+  return changed;
 }
 
 }  // namespace perfgate

@@ -20,6 +20,9 @@ class StoreJobAccess : public JobAccess {
   [[nodiscard]] Result<Job> Retry(JobId id) override;
 
  private:
+  // `changed`, once the reports its new state owes are in the outbox.
+  Result<Job> Reported(Result<Job> changed);
+
   Workspace workspace_;
 };
 

@@ -188,6 +188,32 @@ std::vector<OutboxRequest> FinalReports(const Config& config, const JobEnding& e
   return out;
 }
 
+std::vector<OutboxRequest> QueueChangeReports(const Config& config, const Job& job) {
+  switch (job.state) {
+    case JobState::kQueued:
+      return PendingReports(config, job, "queued");
+    case JobState::kCancelled:
+      return FinalReports(config, {.job = job,
+                                   .state = JobState::kCancelled,
+                                   .reason = job.failure_reason.empty() ? "cancelled"
+                                                                        : job.failure_reason});
+    default:
+      return {};
+  }
+}
+
+OutboxRequest ReplyReport(const Config& config, int pull_request, int64_t comment,
+                          const std::string& body) {
+  std::string marker = fmt::format("<!-- perfgate reply to comment {} -->", comment);
+  return OutboxRequest{.kind = OutboxKind::kGithubComment,
+                       .target = config.github->repository,
+                       .key = fmt::format("reply {}#{}", config.github->repository, comment),
+                       .payload = EncodeComment({.pull_request = pull_request,
+                                                 .marker = marker,
+                                                 .body = marker + "\n" + body}),
+                       .job = std::nullopt};
+}
+
 std::vector<OutboxRequest> ChangePointReports(const Config& config, const Job& job,
                                               const std::vector<ChangePointRecord>& change_points) {
   std::vector<OutboxRequest> out;

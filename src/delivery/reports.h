@@ -7,6 +7,7 @@
 // `alerts:` entry whose `on` lists what happened.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,18 @@ struct JobEnding {
 // pull request's comment and the alerts of a job that ended. A cancelled job's statuses
 // are `error` too: its result will not come.
 std::vector<OutboxRequest> FinalReports(const Config& config, const JobEnding& ending);
+
+// A reply on pull request `pull_request` to its comment `comment` (why a request was
+// refused): a comment of its own, found again by a marker that names the comment replied
+// to, so that a retried delivery never posts it twice.
+OutboxRequest ReplyReport(const Config& config, int pull_request, int64_t comment,
+                          const std::string& body);
+
+// The reports owed when `job` was queued or cancelled by a request rather than a worker (the
+// API, the CLI, a webhook): a queued job (new, or a retry's) is `pending` ("queued"); a job
+// cancelled while queued ended with no worker to report it, so its final reports are made
+// here. None for other states: a worker reports the jobs it runs.
+std::vector<OutboxRequest> QueueChangeReports(const Config& config, const Job& job);
 
 // Alerts for change points found on the default branch after baseline job `job`.
 std::vector<OutboxRequest> ChangePointReports(const Config& config, const Job& job,

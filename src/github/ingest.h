@@ -4,7 +4,9 @@
 //   IngestOutcome outcome = IngestEvent({"pull_request", delivery_id}, payload, config, services);
 //
 // A delivery with an id is acted on once (DeliveryLog): sent again, it enqueues nothing and
-// replies nothing, and tells the job it created the first time.
+// replies nothing, and tells the job it created the first time. Replies (why a re-run was
+// refused) and the `pending` statuses of a queued job go to the outbox, never straight to
+// GitHub.
 #pragma once
 
 #include <functional>
@@ -15,7 +17,6 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "config/config.h"
-#include "github/reply_sink.h"
 #include "store/store.h"
 
 namespace perfgate {
@@ -33,7 +34,6 @@ struct IngestServices {
   // The current head commit of a pull request (refs/pull/N/head of the repository), for
   // re-run comments, whose payload names no commit.
   std::function<Result<std::string>(int pull_request)> pull_request_head;
-  ReplySink* replies = nullptr;
 };
 
 struct IngestOutcome {
@@ -41,7 +41,7 @@ struct IngestOutcome {
     kPing,      // a ping: nothing to do
     kIgnored,   // `reason` says why
     kEnqueued,  // `enqueued` holds the job (new, or a queued duplicate)
-    kReplied,   // a reply was handed to the ReplySink: `reason` is its text
+    kReplied,   // a reply was written to the outbox: `reason` is its text
     kRepeated,  // the delivery was acted on before; `job` is what it created then, if any
   };
   Action action = Action::kIgnored;
@@ -55,7 +55,7 @@ const char* IngestActionName(IngestOutcome::Action action);
 
 // Decides the event (DecideEvent) and carries the decision out. Errors: InvalidInput (where =
 // the field) for a payload the decision refuses; a pull request head that cannot be resolved;
-// those of the store and of the ReplySink.
+// those of the store.
 [[nodiscard]] Result<IngestOutcome> IngestEvent(const WebhookDelivery& delivery,
                                                 const nlohmann::json& payload, const Config& config,
                                                 const IngestServices& services);

@@ -62,13 +62,15 @@ Result<EventDecision> DecideIssueComment(const Payload& payload, const Config& c
   if (!words) return IgnoredEvent{"a comment that is not " + github.rerun_command};
   Result<int> number = payload.Number("issue.number");
   if (!number) return std::unexpected(number.error());
+  Result<int64_t> comment = payload.Id("comment.id");
+  if (!comment) return std::unexpected(comment.error());
   Result<std::string> association = payload.String("comment.author_association");
   if (!association) return std::unexpected(association.error());
   std::string author = QuotableLogin(payload, "comment.user.login");
   const std::vector<std::string>& trusted = github.trusted_associations;
   if (std::ranges::find(trusted, *association) == trusted.end()) {
     std::string role = IsPlainWord(*association, kMaxQuotedWord) ? *association : "another one";
-    return CommentReply{*number,
+    return CommentReply{*number, *comment,
                         author + ": perfgate re-runs only on request of " + JoinNames(trusted) +
                             " of this repository (its github.trusted_associations); "
                             "your association is " +
@@ -80,7 +82,7 @@ Result<EventDecision> DecideIssueComment(const Payload& payload, const Config& c
   for (const std::string& word : *words) {
     if (std::ranges::find(known, word) == known.end()) {
       std::string name = IsPlainWord(word, kMaxQuotedWord) ? "`" + word + "`" : "a word";
-      return CommentReply{*number, author + ": " + name + " is not a scenario of perfgate here" +
+      return CommentReply{*number, *comment, author + ": " + name + " is not a scenario of perfgate here" +
                                        " (known: " + JoinNames(known) + "); nothing was re-run."};
     }
     if (std::ranges::find(rerun.scenarios, word) == rerun.scenarios.end()) {

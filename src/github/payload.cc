@@ -44,12 +44,19 @@ Result<bool> Payload::Bool(std::string_view path) const {
 }
 
 Result<int> Payload::Number(std::string_view path) const {
-  const nlohmann::json* value = Find(path);
-  if (value == nullptr || !value->is_number_integer() || value->get<int64_t>() <= 0 ||
-      value->get<int64_t>() > std::numeric_limits<int>::max()) {
+  Result<int64_t> id = Id(path);
+  if (!id || *id > std::numeric_limits<int>::max()) {
     return std::unexpected(Wrong(path, "a positive integer"));
   }
-  return static_cast<int>(value->get<int64_t>());
+  return static_cast<int>(*id);
+}
+
+Result<int64_t> Payload::Id(std::string_view path) const {
+  const nlohmann::json* value = Find(path);
+  if (value == nullptr || !value->is_number_integer() || value->get<int64_t>() <= 0) {
+    return std::unexpected(Wrong(path, "a positive integer"));
+  }
+  return value->get<int64_t>();
 }
 
 }  // namespace perfgate

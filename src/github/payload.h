@@ -23,6 +23,8 @@ class Payload {
   [[nodiscard]] Result<bool> Bool(std::string_view path) const;
   // A positive number that fits an int (pull request and issue numbers).
   [[nodiscard]] Result<int> Number(std::string_view path) const;
+  // A positive 64-bit id (comment ids have outgrown 32 bits).
+  [[nodiscard]] Result<int64_t> Id(std::string_view path) const;
 
   // Whether the field at `path` exists and is not null.
   bool Has(std::string_view path) const;

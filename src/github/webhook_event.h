@@ -16,6 +16,7 @@
 // names git accepts, and the repository must be github.repository.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -50,6 +51,7 @@ struct PullRequestRerun {
 // A comment to post on a pull request instead of acting, saying why.
 struct CommentReply {
   int pull_request = 0;
+  int64_t comment = 0;  // the id of the comment replied to
   std::string body;
 };
 

@@ -214,9 +214,39 @@ CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
 CREATE INDEX outbox_key ON outbox (ordering_key, id) WHERE delivered_at IS NULL;
 )sql";
 
+// The history of every metric, one row per succeeded baseline job and series: the median of
+// its present values, written when the job succeeds, so that reading a long history reads
+// one row per point rather than every sample. Filled here for the jobs that ended before.
+// The median of n sorted values is the mean of those ranked (n + 1) / 2 and (n + 2) / 2.
+constexpr const char* kVersion10 = R"sql(
+CREATE TABLE history_points (
+  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+  commit_sha TEXT NOT NULL,
+  finished_at INTEGER NOT NULL,
+  scenario TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  series TEXT NOT NULL,
+  median REAL NOT NULL,
+  sample_count INTEGER NOT NULL,
+  PRIMARY KEY (job_id, scenario, metric, series)
+);
+CREATE INDEX history_points_in_order ON history_points (scenario, metric, finished_at, job_id);
+INSERT INTO history_points
+SELECT job_id, commit_sha, finished_at, scenario, metric, series, AVG(value), MAX(n) FROM (
+  SELECT j.id AS job_id, j.commit_sha, j.finished_at, s.scenario, s.metric, s.series, s.value,
+         ROW_NUMBER() OVER (PARTITION BY j.id, s.scenario, s.metric, s.series
+                            ORDER BY s.value) AS k,
+         COUNT(*) OVER (PARTITION BY j.id, s.scenario, s.metric, s.series) AS n
+  FROM jobs j JOIN runs r ON r.job_id = j.id JOIN samples s ON s.run_id = r.id
+  WHERE j.kind = 'baseline' AND j.state = 'succeeded' AND r.state = 'succeeded'
+    AND s.value IS NOT NULL)
+WHERE k IN ((n + 1) / 2, (n + 2) / 2)
+GROUP BY job_id, scenario, metric, series;
+)sql";
+
 // Append only: entry i builds schema version i + 1.
 constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                    kVersion6, kVersion7, kVersion8, kVersion9};
+                                    kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
 
 Result<int> CurrentVersion(const SqliteDb& db) {
   Result<Statement> query = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

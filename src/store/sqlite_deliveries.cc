@@ -15,6 +15,7 @@ constexpr size_t kMaxDeliveryIdLength = 100;
 
 Result<DeliveryReceipt> SqliteStore::RecordDelivery(const std::string& id, const std::string& event,
                                                     const std::optional<JobRequest>& request,
+                                                    const std::vector<OutboxRequest>& messages,
                                                     TimePoint now) {
   if (id.empty() || id.size() > kMaxDeliveryIdLength) {
     return std::unexpected(InvalidInput(
@@ -23,6 +24,11 @@ Result<DeliveryReceipt> SqliteStore::RecordDelivery(const std::string& id, const
   }
   if (request) {
     if (Result<void> checked = CheckJobRequest(*request); !checked) {
+      return std::unexpected(std::move(checked.error()));
+    }
+  }
+  for (const OutboxRequest& message : messages) {
+    if (Result<void> checked = CheckOutboxRequest(message); !checked) {
       return std::unexpected(std::move(checked.error()));
     }
   }
@@ -49,6 +55,11 @@ Result<DeliveryReceipt> SqliteStore::RecordDelivery(const std::string& id, const
         " VALUES (?1, ?2, ?3, ?4)",
         id, event, receipt.job_id, ToUnixMillis(now));
     if (!recorded) return std::unexpected(std::move(recorded.error()));
+    for (const OutboxRequest& message : messages) {
+      if (Result<int64_t> inserted = InsertMessage(message, now); !inserted) {
+        return std::unexpected(std::move(inserted.error()));
+      }
+    }
     return receipt;
   });
 }

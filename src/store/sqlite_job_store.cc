@@ -41,11 +41,13 @@ Result<Job> SqliteStore::InsertJob(const JobRequest& request, TimePoint now) con
 
 Result<void> SqliteStore::MarkFinished(JobId id, JobState state, const std::string& failure_reason,
                                        TimePoint now) const {
-  return db_.Execute(
+  Result<void> marked = db_.Execute(
       "UPDATE jobs SET state = ?1, failure_reason = ?2, finished_at = ?3,"
       " lease_expires_at = NULL WHERE id = ?4",
       JobStateName(state), state == JobState::kSucceeded ? std::string() : failure_reason,
       ToUnixMillis(now), id);
+  if (!marked || state != JobState::kSucceeded) return marked;
+  return RecordHistoryPoints(id);
 }
 
 Result<Job> SqliteStore::CreateJob(const JobRequest& request, TimePoint now) {

@@ -51,7 +51,7 @@ Result<std::vector<OutboxMessage>> SqliteStore::ReadMessages(Statement& query) c
   });
 }
 
-Result<OutboxMessage> SqliteStore::EnqueueMessage(const OutboxRequest& request, TimePoint now) {
+Result<void> SqliteStore::CheckOutboxRequest(const OutboxRequest& request) {
   for (const auto& [field, value] :
        {std::pair{"target", &request.target}, std::pair{"key", &request.key},
         std::pair{"payload", &request.payload}}) {
@@ -62,14 +62,27 @@ Result<OutboxMessage> SqliteStore::EnqueueMessage(const OutboxRequest& request, 
                        std::string("set its ") + field));
     }
   }
+  return {};
+}
+
+Result<int64_t> SqliteStore::InsertMessage(const OutboxRequest& request, TimePoint now) const {
+  Result<void> inserted = db_.Execute(
+      "INSERT INTO outbox (kind, target, ordering_key, payload, job_id, created_at,"
+      " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+      std::string_view(OutboxKindName(request.kind)), request.target, request.key, request.payload,
+      request.job, ToUnixMillis(now));
+  if (!inserted) return std::unexpected(std::move(inserted.error()));
+  return db_.LastInsertId();
+}
+
+Result<OutboxMessage> SqliteStore::EnqueueMessage(const OutboxRequest& request, TimePoint now) {
+  if (Result<void> checked = CheckOutboxRequest(request); !checked) {
+    return std::unexpected(std::move(checked.error()));
+  }
   return Transact(Transaction::Mode::kWrite, [&]() -> Result<OutboxMessage> {
-    Result<void> inserted = db_.Execute(
-        "INSERT INTO outbox (kind, target, ordering_key, payload, job_id, created_at,"
-        " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        std::string_view(OutboxKindName(request.kind)), request.target, request.key,
-        request.payload, request.job, ToUnixMillis(now));
-    if (!inserted) return std::unexpected(std::move(inserted.error()));
-    Result<std::vector<OutboxMessage>> read = QueryMessages("WHERE id = ?1", db_.LastInsertId());
+    Result<int64_t> id = InsertMessage(request, now);
+    if (!id) return std::unexpected(std::move(id.error()));
+    Result<std::vector<OutboxMessage>> read = QueryMessages("WHERE id = ?1", *id);
     if (!read) return std::unexpected(std::move(read.error()));
     return std::move(read->front());
   });

@@ -2,7 +2,6 @@
 #include <string>
 
 #include "store/columns.h"
-#include "store/history.h"
 #include "store/sqlite_store.h"
 
 namespace perfgate {
@@ -172,31 +171,40 @@ Result<std::vector<HistoryPoint>> SqliteStore::History(const std::string& scenar
                                                        const std::string& metric,
                                                        const std::string& series) {
   std::lock_guard lock(mutex_);
-  // Missing values (NULL) have no place in a median; the medians are taken in C++
-  // (SummarizeHistory) because SQLite has no median aggregate.
   Result<Statement> query = db_.Query(
-      "SELECT j.id, j.commit_sha, j.finished_at, s.series, s.value"
-      " FROM samples s"
-      " JOIN runs r ON r.id = s.run_id"
-      " JOIN jobs j ON j.id = r.job_id"
-      " WHERE s.scenario = ?1 AND s.metric = ?2 AND (?3 = '' OR s.series = ?3)"
-      "   AND s.value IS NOT NULL AND r.state = ?4 AND j.kind = ?5 AND j.state = ?6"
-      " ORDER BY j.finished_at, j.id, s.series",
-      scenario, metric, series, RunStateName(RunState::kSucceeded), JobKindName(JobKind::kBaseline),
-      JobStateName(JobState::kSucceeded));
+      "SELECT job_id, commit_sha, finished_at, series, median, sample_count FROM history_points"
+      " WHERE scenario = ?1 AND metric = ?2 AND (?3 = '' OR series = ?3)"
+      " ORDER BY finished_at, job_id, series",
+      scenario, metric, series);
   if (!query) return std::unexpected(std::move(query.error()));
-  Result<std::vector<HistoryValue>> values =
-      ReadRows<HistoryValue>(*query, [](const Statement& row) {
-        return HistoryValue{
-            .job_id = row.Int(0),
-            .commit = row.Text(1),
-            .finished_at = FromUnixMillis(row.Int(2)),
-            .series = row.Text(3),
-            .value = row.Real(4),
-        };
-      });
-  if (!values) return std::unexpected(std::move(values.error()));
-  return SummarizeHistory(*values);
+  return ReadRows<HistoryPoint>(*query, [](const Statement& row) {
+    return HistoryPoint{.job_id = row.Int(0),
+                        .commit = row.Text(1),
+                        .finished_at = FromUnixMillis(row.Int(2)),
+                        .series = row.Text(3),
+                        .median = row.Real(4),
+                        .sample_count = static_cast<int>(row.Int(5))};
+  });
+}
+
+Result<void> SqliteStore::RecordHistoryPoints(JobId id) const {
+  // As schema version 10 fills history_points, for one job: SQLite has no median aggregate,
+  // so the one or two middle values are found by rank.
+  return db_.Execute(
+      "INSERT INTO history_points"
+      " SELECT job_id, commit_sha, finished_at, scenario, metric, series, AVG(value), MAX(n)"
+      " FROM (SELECT j.id AS job_id, j.commit_sha, j.finished_at, s.scenario, s.metric,"
+      "              s.series, s.value,"
+      "              ROW_NUMBER() OVER (PARTITION BY s.scenario, s.metric, s.series"
+      "                                 ORDER BY s.value) AS k,"
+      "              COUNT(*) OVER (PARTITION BY s.scenario, s.metric, s.series) AS n"
+      "       FROM jobs j JOIN runs r ON r.job_id = j.id JOIN samples s ON s.run_id = r.id"
+      "       WHERE j.id = ?1 AND j.kind = ?2 AND j.state = ?3 AND r.state = ?4"
+      "         AND s.value IS NOT NULL)"
+      " WHERE k IN ((n + 1) / 2, (n + 2) / 2)"
+      " GROUP BY scenario, metric, series",
+      id, JobKindName(JobKind::kBaseline), JobStateName(JobState::kSucceeded),
+      RunStateName(RunState::kSucceeded));
 }
 
 }  // namespace perfgate

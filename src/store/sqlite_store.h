@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
 
   Result<DeliveryReceipt> RecordDelivery(const std::string& id, const std::string& event,
                                          const std::optional<JobRequest>& request,
+                                         const std::vector<OutboxRequest>& messages,
                                          TimePoint now) override;
 
   Result<EnqueueResult> Enqueue(const JobRequest& request, TimePoint now) override;
@@ -124,10 +125,17 @@ class SqliteStore final : public Store {
     return ReadMessages(*query);
   }
   static std::string SelectMessagesSql(std::string_view rest);
+  // InvalidInput for a message the outbox cannot take.
+  [[nodiscard]] static Result<void> CheckOutboxRequest(const OutboxRequest& request);
+  // Inserts a message checked by CheckOutboxRequest; returns its id.
+  [[nodiscard]] Result<int64_t> InsertMessage(const OutboxRequest& request, TimePoint now) const;
   [[nodiscard]] Result<std::vector<OutboxMessage>> ReadMessages(Statement& query) const;
   // Inserts a queued job for `request` (checked by CheckJobRequest) and returns it.
   [[nodiscard]] Result<Job> InsertJob(const JobRequest& request, TimePoint now) const;
-  // Writes a final state and ends the job's lease; the caller checked the transition.
+  // The history points of job `id`, when it is a succeeded baseline job (History).
+  [[nodiscard]] Result<void> RecordHistoryPoints(JobId id) const;
+  // Writes a final state and ends the job's lease, and a succeeded baseline's history points;
+  // the caller checked the transition.
   [[nodiscard]] Result<void> MarkFinished(JobId id, JobState state,
                                           const std::string& failure_reason, TimePoint now) const;
   // running -> queued with no holder, attempts kept; the caller checked the transition.

@@ -124,14 +124,15 @@ struct DeliveryReceipt {
 class DeliveryLog {
  public:
   virtual ~DeliveryLog() = default;
-  // Records delivery `id` (1 to 100 characters) of `event` and, with a `request`, enqueues it
-  // as JobQueue::Enqueue does, in the same transaction: a delivery sent twice, even twice at
-  // once, enqueues one job. A delivery recorded before writes nothing and answers repeated,
-  // with the job it created then. InvalidInput for an empty or over-long id, or a request
-  // Enqueue refuses.
+  // Records delivery `id` (1 to 100 characters) of `event` and, in the same transaction,
+  // enqueues its `request` as JobQueue::Enqueue does and writes `messages` to the outbox (a
+  // reply, say): a delivery sent twice, even twice at once, enqueues one job and replies once.
+  // A delivery recorded before writes nothing and answers repeated, with the job it created
+  // then. InvalidInput for an empty or over-long id, a request Enqueue refuses or a message
+  // EnqueueMessage refuses.
   [[nodiscard]] virtual Result<DeliveryReceipt> RecordDelivery(
       const std::string& id, const std::string& event, const std::optional<JobRequest>& request,
-      TimePoint now) = 0;
+      const std::vector<OutboxRequest>& messages, TimePoint now) = 0;
 };
 
 // Outgoing messages, stored before they are sent (DESIGN.md: a report that cannot be

@@ -13,7 +13,6 @@
 #include "base/clock.h"
 #include "base/error.h"
 #include "config/config.h"
-#include "github/reply_sink.h"
 #include "store/store.h"
 
 namespace perfgate {
@@ -42,9 +41,6 @@ struct ApiContext {
   std::string webhook_secret;
   // The current head commit of pull request N of the repository (for re-run comments).
   std::function<Result<std::string>(int pull_request)> pull_request_head;
-  // Takes the replies of webhook decisions (e.g. why a re-run was refused). Required when the
-  // config has a github section.
-  ReplySink* replies = nullptr;
 };
 
 // The token values, read from the environment variables the config names.

@@ -59,7 +59,7 @@ ApiResult CreateJob(const ApiContext& context, const ApiRequest& request) {
   auto enqueued = context.store->Enqueue(job_request, context.clock->Now());
   if (!enqueued) return std::unexpected(FromError(request, enqueued.error()));
   if (!enqueued->duplicate) {
-    WriteToOutbox(*context.store, PendingReports(*context.config, enqueued->job, "queued"),
+    WriteToOutbox(*context.store, QueueChangeReports(*context.config, enqueued->job),
                   context.clock->Now());
     TellJobQueued(context);
   }
@@ -91,8 +91,10 @@ ApiResult ChangeJob(const ApiContext& context, const ApiRequest& request, const 
                     int status, Action action) {
   auto id = PathId(request, "id", "job");
   if (!id) return std::unexpected(id.error());
-  Result<Job> job = action(*context.store, *id, context.clock->Now());
+  TimePoint now = context.clock->Now();
+  Result<Job> job = action(*context.store, *id, now);
   if (!job) return std::unexpected(FromError(request, job.error()));
+  WriteToOutbox(*context.store, QueueChangeReports(*context.config, *job), now);
   Logger("web")->info("{} job={} state={}", event, job->id, JobStateName(job->state));
   return JsonResponse(JobToJson(*job).dump(2), status);
 }

@@ -102,8 +102,7 @@ ApiResult ReceiveWebhook(const ApiContext& context, const ApiRequest& request) {
   if (!payload) return std::unexpected(payload.error());
   IngestServices services{.store = context.store,
                           .clock = context.clock,
-                          .pull_request_head = context.pull_request_head,
-                          .replies = context.replies};
+                          .pull_request_head = context.pull_request_head};
   Result<IngestOutcome> outcome = IngestEvent(*delivery, *payload, *context.config, services);
   if (!outcome && outcome.error().kind == ErrorKind::kInvalidInput) {
     // A payload field: the delivery is malformed, not a request with invalid fields.

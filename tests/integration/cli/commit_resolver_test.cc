@@ -1,5 +1,6 @@
 // The API's revision resolver on a real mirror: full SHAs once found are answered without git,
-// names always from git, new pushes after a fetch.
+// names always from git, new pushes after a fetch, pull request heads as GitHub publishes them
+// (refs/pull/N/head).
 #include "cli/commit_resolver.h"
 
 #include <gtest/gtest.h>
@@ -85,6 +86,27 @@ TEST_F(CommitResolverTest, AShaTheRepositoryLacksIsNotFoundAndNotRemembered) {
   EXPECT_EQ(sha.error().kind, ErrorKind::kNotFound) << sha.error().ToString();
   BreakMirror();
   EXPECT_FALSE(resolver->Resolve(missing).has_value());
+}
+
+TEST_F(CommitResolverTest, APullRequestHeadIsItsNewestPush) {
+  origin_.Branch("feature");
+  std::string pushed = origin_.Commit({{"a.txt", "a\n"}}, "on feature");
+  origin_.Git({"update-ref", "refs/pull/5/head", pushed});
+  auto resolver = Open();
+  ASSERT_TRUE(resolver);
+  Result<std::string> head = resolver->PullRequestHead(5);
+  ASSERT_TRUE(head.has_value()) << head.error().ToString();
+  EXPECT_EQ(*head, pushed);
+
+  std::string pushed_again = origin_.Commit({{"a.txt", "b\n"}}, "again on feature");
+  origin_.Git({"update-ref", "refs/pull/5/head", pushed_again});
+  head = resolver->PullRequestHead(5);
+  ASSERT_TRUE(head.has_value()) << head.error().ToString();
+  EXPECT_EQ(*head, pushed_again);
+
+  Result<std::string> none = resolver->PullRequestHead(6);
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().kind, ErrorKind::kNotFound) << none.error().ToString();
 }
 
 TEST_F(CommitResolverTest, TheOldestShaIsForgottenBeyondTheBound) {

@@ -3,26 +3,20 @@
 // exit code 2.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <signal.h>
 
-#include <thread>
-
-#include "http/http_client.h"
 #include "integration/e2e/cli_fixture.h"
-#include "integration/e2e/quickstart_fixture.h"
-#include "process/subprocess.h"
+#include "integration/e2e/worker_fixture.h"
 
 namespace perfgate::testing {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using ::testing::Not;
 
 constexpr char kToken[] = "test-token-0123456789";
 const std::map<std::string, std::string> kWithToken = {{"PERFGATE_API_TOKEN", kToken}};
 
-class CliServerTest : public QuickstartFixture {
+class CliServerTest : public WorkerFixture {
  protected:
   // Starts `perfgate serve` (one worker, the API token set) on a free port and waits until
   // it answers. A window of 4s keeps a job running while the test queues others behind it.
@@ -32,30 +26,12 @@ class CliServerTest : public QuickstartFixture {
     scenario.duration = "4s";
     config_ =
         WriteConfig(scenario, kManagedPrometheus, "server: { listen: \"" + url_.substr(7) + "\" }");
-    ProcessSpec spec;
-    spec.argv = {PerfgateBinary(), "serve", "--config", config_};
-    spec.env = kWithToken;
-    spec.log_path = dir_.Path("serve.log");
-    auto server = Subprocess::Start(spec);
-    ASSERT_TRUE(server) << server.error().ToString();
-    server_.emplace(std::move(*server));
-    auto http = NewCurlHttpClient();
-    HttpRequest health{.method = "GET", .url = url_ + "/healthz", .headers = {}, .body = {}};
-    Result<HttpResponse> answer = std::unexpected(Unavailable("not tried"));
-    for (int i = 0; i < 300 && !(answer && answer->status == 200); ++i) {
-      answer = http->Send(health);
-      if (!answer) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    ASSERT_TRUE(answer && answer->status == 200) << ReadFile(spec.log_path);
+    server_.emplace(StartServe(config_, url_, kWithToken));
   }
 
   void StopServer() {
-    kill(server_->pid(), SIGTERM);
-    std::optional<ExitStatus> status = server_->Wait(std::chrono::minutes(1));
-    ASSERT_TRUE(status);
-    EXPECT_TRUE(status->ok()) << status->ToString() << ReadFile(dir_.Path("serve.log"));
+    StopServe(*server_);
     server_.reset();
-    EXPECT_THAT(ProcessesUsing(dir_.Path()), IsEmpty());
   }
 
   // `perfgate COMMAND --server URL args...`.

@@ -1,100 +1,142 @@
-// A test job of a pull request, run by `perfgate worker` against the quickstart, reports to a
-// fake GitHub: its commit status goes pending then final, and the pull request has one
-// comment, edited in place by the next report.
+// The whole GitHub loop on the quickstart: `perfgate serve` takes a signed pull_request
+// webhook, measures the pull request's head against its base, and reports to a fake GitHub;
+// a second push to the pull request does it again. Each head's commit status goes pending
+// (queued, running) then failure, and the pull request has exactly one comment, edited in
+// place by the second report.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
+#include <nlohmann/json.hpp>
 #include <thread>
 
+#include "github/signature.h"
+#include "http/http_client.h"
 #include "integration/e2e/worker_fixture.h"
 #include "support/fake_github.h"
+#include "support/github_payloads.h"
 
 namespace perfgate::testing {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-constexpr const char* kTokenEnv = "PERFGATE_E2E_GITHUB_TOKEN";
-constexpr const char* kToken = "ghp_e2e-token";
-constexpr int kPullRequest = 7;
+constexpr char kSecret[] = "e2e-webhook-secret";
+constexpr char kToken[] = "ghp_e2e-token";
+const std::map<std::string, std::string> kEnv = {{"PERFGATE_E2E_WEBHOOK_SECRET", kSecret},
+                                                 {"PERFGATE_E2E_GITHUB_TOKEN", kToken}};
 
-class GithubReportTest : public WorkerFixture {
+class GithubLoopTest : public WorkerFixture {
  protected:
   void SetUp() override {
-    WorkerFixture::SetUp();
-    setenv(kTokenEnv, kToken, /*overwrite=*/1);  // the worker inherits it
-  }
-  void TearDown() override { unsetenv(kTokenEnv); }
-
-  // A test job of the pull request for main against main~1, queued as a webhook would.
-  JobId EnqueuePullRequestJob(Store& store) {
-    std::string base = repo_->Git({"rev-parse", "HEAD~1"});
-    while (!base.empty() && base.back() == '\n') base.pop_back();
-    JobRequest request{.kind = JobKind::kTest,
-                       .commit = repo_->Head(),
-                       .ref = "refs/pull/7/head",
-                       .scenarios = {},
-                       .base_commit = base,
-                       .pull_request = kPullRequest,
-                       .requested_by = "test"};
-    auto enqueued = store.Enqueue(request, SystemClock().Now());
-    EXPECT_TRUE(enqueued) << enqueued.error().ToString();
-    return enqueued ? enqueued->job.id : 0;
+    WorkerFixture::SetUp();  // main: the quickstart service and a commit of notes
+    repo_->Branch("feature");
+    first_push_ = repo_->Commit({{"Makefile", MakefileWithExtraWork(50)}},
+                                "every request does half as much work again");
+    repo_->Checkout("main");
+    url_ = "http://127.0.0.1:" + std::to_string(FreeLoopbackPort());
+    std::string top_level = "server: { listen: \"" + url_.substr(7) +
+                            "\", public_url: \"https://perf.example\" }\n" +
+                            "github: { repository: " + kPayloadRepository +
+                            ", token_env: PERFGATE_E2E_GITHUB_TOKEN, webhook_secret_env: "
+                            "PERFGATE_E2E_WEBHOOK_SECRET, api_url: \"" +
+                            github_.api_url() + "\" }\n";
+    // Pairs stop at the first look: a 50% slowdown needs no more at a 5% margin.
+    ScenarioYaml scenario = MedianLatencyScenario("5%");
+    scenario.duration = "2s";
+    scenario.keys = "comparison: interleaved\npairs: 5\nmax_pairs: 5\n";
+    config_ = WriteConfig(scenario, kManagedPrometheus, top_level);
   }
 
-  // Polls (bounded) until the outbox of `job` is empty: everything about it was delivered.
-  void WaitDelivered(Store& store, JobId job) {
+  // Sends GitHub's pull_request example, made about `head` on branch feature of the fixture
+  // repository, as delivery `delivery`; returns the job it queued.
+  JobId DeliverPullRequest(const std::string& action, const std::string& head,
+                           const std::string& delivery) {
+    nlohmann::json payload = Payload("pull_request-opened.payload.json");
+    payload["action"] = action;
+    payload["pull_request"]["head"]["sha"] = head;
+    payload["pull_request"]["head"]["ref"] = "feature";
+    payload["pull_request"]["base"]["ref"] = "main";
+    std::string body = payload.dump();
+    HttpRequest request{.method = "POST",
+                        .url = url_ + "/webhooks/github",
+                        .headers = {{"Content-Type", "application/json"},
+                                    {"X-GitHub-Event", "pull_request"},
+                                    {"X-GitHub-Delivery", delivery},
+                                    {"X-Hub-Signature-256", WebhookSignature(kSecret, body)}},
+                        .body = body};
+    Result<HttpResponse> answer = NewCurlHttpClient()->Send(request);
+    EXPECT_TRUE(answer) << answer.error().ToString();
+    if (!answer) return 0;
+    EXPECT_EQ(answer->status, 201) << answer->body;
+    return nlohmann::json::parse(answer->body, nullptr, false).value("id", JobId{0});
+  }
+
+  // Waits for `job` to end, then (bounded) until everything reported about it was delivered.
+  Job WaitReported(Store& store, JobId id) {
+    Job job = WaitFor(store, id, Finished);
     for (int i = 0; i < 300; ++i) {
-      auto left = store.ListUndelivered(job, 10);
-      if (left && left->empty()) return;
+      auto left = store.ListUndelivered(id, 10);
+      if (left && left->empty()) return job;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    ADD_FAILURE() << "job " << job << " still has undelivered reports";
+    ADD_FAILURE() << "job " << id << " still has undelivered reports";
+    return job;
+  }
+
+  // The states GitHub was given for `sha`, in order, and the last description.
+  std::vector<std::string> StatesOf(const std::string& sha, std::string* last_description) {
+    std::vector<std::string> states;
+    for (const FakeGithub::Status& status : github_.statuses()) {
+      if (status.sha != sha) continue;
+      EXPECT_EQ(status.repository, kPayloadRepository);
+      EXPECT_EQ(status.context, "perfgate/svc");
+      states.push_back(status.state);
+      *last_description = status.description;
+    }
+    return states;
   }
 
   FakeGithub github_{kToken};
+  std::string first_push_;
+  std::string url_;
+  std::string config_;
 };
 
-TEST_F(GithubReportTest, APullRequestGetsPendingThenAVerdictAndOneCommentEditedInPlace) {
-  std::string config =
-      WriteConfig(GoodScenario(), kManagedPrometheus,
-                  "github: { repository: acme/api, token_env: " + std::string(kTokenEnv) +
-                      ", api_url: \"" + github_.api_url() + "\" }\n");
+TEST_F(GithubLoopTest, APullRequestGetsAVerdictAndOneCommentEditedByTheNextPush) {
+  Subprocess server = StartServe(config_, url_, kEnv);
   auto store = OpenTestStore();
-  JobId first = EnqueuePullRequestJob(*store);
-  Subprocess worker = StartWorker(config, "worker");
 
-  Job job = WaitFor(*store, first, Finished);
+  JobId first = DeliverPullRequest("opened", first_push_, "a1b2c3d4-0000-11e3-81ab-4c9367dc0958");
+  Job job = WaitReported(*store, first);
   ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
-  WaitDelivered(*store, first);
-  auto retried = store->Retry(first, SystemClock().Now());
-  ASSERT_TRUE(retried) << retried.error().ToString();
-  Job second = WaitFor(*store, retried->id, Finished);
-  ASSERT_EQ(second.state, JobState::kSucceeded) << second.failure_reason;
-  WaitDelivered(*store, retried->id);
-  worker.Terminate();
+  EXPECT_EQ(job.pull_request, 2);  // the example's number
 
-  std::vector<std::string> states;
-  for (const FakeGithub::Status& status : github_.statuses()) {
-    EXPECT_EQ(status.repository, "acme/api");
-    EXPECT_EQ(status.sha, repo_->Head());
-    EXPECT_EQ(status.context, "perfgate/svc");
-    states.push_back(status.state);
+  // A second push to the pull request, known to the repository only now.
+  repo_->Checkout("feature");
+  std::string second_push = repo_->Commit({{"NOTES", "still slower\n"}}, "notes");
+  repo_->Checkout("main");
+  JobId second =
+      DeliverPullRequest("synchronize", second_push, "a1b2c3d4-0001-11e3-81ab-4c9367dc0958");
+  job = WaitReported(*store, second);
+  ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
+  StopServe(server);
+
+  for (const std::string& sha : {first_push_, second_push}) {
+    std::string description;
+    EXPECT_THAT(StatesOf(sha, &description),
+                ElementsAre("pending", "pending", "failure"));  // queued, running, verdict
+    EXPECT_THAT(description, HasSubstr("regression: latency_p50"));
   }
-  ASSERT_EQ(states.size(), 4u);
-  EXPECT_EQ(states[0], "pending");
-  EXPECT_THAT(states[1], ::testing::AnyOf("success", "failure"));
-  EXPECT_EQ(states[2], "pending");
-  EXPECT_THAT(states[3], ::testing::AnyOf("success", "failure"));
-  EXPECT_THAT(github_.statuses().back().target_url,
-              HasSubstr("/jobs/" + std::to_string(retried->id)));
+  EXPECT_EQ(github_.statuses().back().target_url,
+            "https://perf.example/jobs/" + std::to_string(second));
 
   auto comments = github_.comments();
   ASSERT_EQ(comments.size(), 1u);
-  EXPECT_EQ(comments[0].issue, kPullRequest);
-  EXPECT_THAT(comments[0].body, HasSubstr("perfgate"));
-  EXPECT_THAT(comments[0].body, HasSubstr("/jobs/" + std::to_string(retried->id)));
+  EXPECT_EQ(comments[0].issue, 2);
+  EXPECT_THAT(comments[0].body, HasSubstr("regression"));
+  EXPECT_THAT(comments[0].body, HasSubstr(second_push.substr(0, 7)));
+  EXPECT_THAT(comments[0].body, HasSubstr("/jobs/" + std::to_string(second)));
   int posts = 0, patches = 0;
   for (const FakeGithub::Call& call : github_.calls()) {
     EXPECT_EQ(call.status / 100, 2) << call.method << " " << call.path << ": " << call.body;

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "integration/e2e/cli_fixture.h"
 #include "integration/e2e/quickstart_fixture.h"
@@ -22,32 +21,13 @@ class InterleavedTest : public QuickstartFixture {
  protected:
   void SetUp() override {
     QuickstartFixture::SetUp();  // main~1: the service; main: a commit of notes only
-    std::string makefile = ReadFile(SourceDir() + "/examples/quickstart/Makefile");
-    makefile = std::regex_replace(makefile, std::regex("EXTRA_WORK_PERCENT \\?= 0"),
-                                  "EXTRA_WORK_PERCENT ?= 10");
     repo_->Branch("slower");
-    repo_->Commit({{"Makefile", makefile}}, "every request does 10% more work");
+    repo_->Commit({{"Makefile", MakefileWithExtraWork(10)}}, "every request does 10% more work");
     repo_->Checkout("main");
   }
 
-  // Each side built from its own commit; the median latency of every endpoint, 5 pairs then
-  // up to 10 while a series is inconclusive, with `margin` as the practical margin.
   std::string Config(const std::string& margin) {
-    ScenarioYaml scenario = GoodScenario();
-    scenario.build = "[make, -s, server]";
-    // Enough requests per window (about 600 per endpoint) for a steady median.
-    scenario.duration = "3s";
-    scenario.rate = "600";
-    scenario.query =
-        "histogram_quantile(0.5, sum by (le, endpoint) "
-        "(rate(http_request_duration_seconds_bucket{ {{selector}} }[{{window}}])))";
-    scenario.keys = "comparison: interleaved\npairs: 5\nmax_pairs: 10\n";
-    std::string text = ReadFile(WriteConfig(scenario));
-    text = std::regex_replace(text, std::regex("      warmup: 0s"), "      warmup: 1s");
-    text = std::regex_replace(
-        text, std::regex("        unit: req/s\n        better: higher\n"),
-        "        unit: s\n        better: lower\n        threshold: " + margin + "\n");
-    return dir_.WriteFile("perfgate.yaml", text);
+    return WriteConfig(MedianLatencyScenario(margin));
   }
 
   nlohmann::json RunJob(const std::string& margin, const std::vector<std::string>& revisions,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <regex>
 
 #include "integration/e2e/cli_fixture.h"
 #include "process/subprocess.h"
@@ -57,6 +58,12 @@ void QuickstartFixture::CommitQuickstartSources(GitRepo& repo, const std::string
   repo.Commit(files, message);
 }
 
+std::string QuickstartFixture::MakefileWithExtraWork(int percent) {
+  return std::regex_replace(ReadFile(QuickstartFile("Makefile")),
+                            std::regex("EXTRA_WORK_PERCENT \\?= 0"),
+                            "EXTRA_WORK_PERCENT ?= " + std::to_string(percent));
+}
+
 ScenarioYaml QuickstartFixture::GoodScenario() {
   ScenarioYaml scenario;
   scenario.build = fmt::format("[cp, \"{}\", server]", build_dir_->Path("server"));
@@ -64,6 +71,24 @@ ScenarioYaml QuickstartFixture::GoodScenario() {
   scenario.load =
       R"([wrk, -t1, -c2, -d, "{{duration}}", -s, load.lua, "http://127.0.0.1:{{port.api}}", --, "{{rate}}", "2"])";
   scenario.query = "sum by (endpoint) (rate(http_requests_total{ {{selector}} }[{{window}}]))";
+  return scenario;
+}
+
+ScenarioYaml QuickstartFixture::MedianLatencyScenario(const std::string& margin) const {
+  ScenarioYaml scenario = GoodScenario();
+  scenario.build = "[make, -s, server]";
+  // Enough requests per window (about 600 per endpoint) for a steady median.
+  scenario.warmup = "1s";
+  scenario.duration = "3s";
+  scenario.rate = "600";
+  scenario.metric = "latency_p50";
+  scenario.query =
+      "histogram_quantile(0.5, sum by (le, endpoint) "
+      "(rate(http_request_duration_seconds_bucket{ {{selector}} }[{{window}}])))";
+  scenario.unit = "s";
+  scenario.better = "lower";
+  scenario.threshold = margin;
+  scenario.keys = "comparison: interleaved\npairs: 5\nmax_pairs: 10\n";
   return scenario;
 }
 
@@ -95,20 +120,23 @@ scenarios:
     load:
       type: command
       command: {load}
-      warmup: 0s
+      warmup: {warmup}
       duration: {duration}
       rate: {rate}
     metrics:
-      - name: requests
+      - name: {metric}
         query: '{query}'
-        unit: req/s
-        better: higher
-)",
+        unit: {unit}
+        better: {better}
+{threshold})",
       fmt::arg("repo", repo_dir), fmt::arg("repetitions", s.repetitions),
       fmt::arg("prometheus", prometheus), fmt::arg("top_level", top_level),
       fmt::arg("build", s.build), fmt::arg("command", s.command),
       fmt::arg("ready_timeout", s.ready_timeout), fmt::arg("load", s.load),
-      fmt::arg("duration", s.duration), fmt::arg("rate", s.rate), fmt::arg("query", s.query),
+      fmt::arg("warmup", s.warmup), fmt::arg("duration", s.duration), fmt::arg("rate", s.rate),
+      fmt::arg("metric", s.metric), fmt::arg("query", s.query), fmt::arg("unit", s.unit),
+      fmt::arg("better", s.better),
+      fmt::arg("threshold", s.threshold.empty() ? "" : "        threshold: " + s.threshold + "\n"),
       fmt::arg("keys", Indented(s.keys, "    ")));
   return dir.WriteFile("perfgate.yaml", yaml);
 }

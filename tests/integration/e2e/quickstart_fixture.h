@@ -22,9 +22,14 @@ struct ScenarioYaml {
   std::string ready_timeout = "20s";
   std::string repetitions = "2";
   std::string load;
+  std::string warmup = "0s";
   std::string duration = "2s";
   std::string rate = "60";
+  std::string metric = "requests";
   std::string query;
+  std::string unit = "req/s";
+  std::string better = "higher";
+  std::string threshold = {};  // empty: the default margin
   // More keys of the scenario, one "key: value" per line, e.g. "comparison: stored\n".
   std::string keys = {};
 };
@@ -39,6 +44,11 @@ class QuickstartFixture : public ::testing::Test {
   // request rate per endpoint as its one metric.
   static ScenarioYaml GoodScenario();
 
+  // Each side built from its own commit's sources; its one metric every endpoint's median
+  // latency with `margin` as the practical margin, compared interleaved: 5 pairs, then up to
+  // 10 while a series is inconclusive.
+  ScenarioYaml MedianLatencyScenario(const std::string& margin) const;
+
   // Writes <dir>/perfgate.yaml for the repository and returns its path.
   // `top_level` is added as is, e.g. "workers: 2\njobs: { lease: 3s }\n".
   std::string WriteConfig(const ScenarioYaml& scenario,
@@ -52,6 +62,10 @@ class QuickstartFixture : public ::testing::Test {
                                    const std::string& top_level);
 
   std::string repo_dir() const { return dir_.Path("repo"); }
+
+  // The quickstart's Makefile with every request doing `percent` more work (its
+  // EXTRA_WORK_PERCENT knob): a commit of it is a regression of known size.
+  static std::string MakefileWithExtraWork(int percent);
 
   // The quickstart's own sources (server.cc, Makefile, load.lua) committed to `repo`.
   static void CommitQuickstartSources(GitRepo& repo, const std::string& message);

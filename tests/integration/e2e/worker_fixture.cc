@@ -1,7 +1,11 @@
 #include "integration/e2e/worker_fixture.h"
 
+#include <gmock/gmock.h>
+#include <signal.h>
+
 #include <thread>
 
+#include "http/http_client.h"
 #include "integration/e2e/cli_fixture.h"
 
 namespace perfgate::testing {
@@ -21,6 +25,33 @@ Subprocess WorkerFixture::StartWorker(const std::string& config, const std::stri
   auto worker = Subprocess::Start(spec);
   EXPECT_TRUE(worker) << worker.error().ToString();
   return std::move(*worker);
+}
+
+Subprocess WorkerFixture::StartServe(const std::string& config, const std::string& url,
+                                     const std::map<std::string, std::string>& env) {
+  ProcessSpec spec;
+  spec.argv = {PerfgateBinary(), "serve", "--config", config};
+  spec.env = env;
+  spec.log_path = dir_.Path("serve.log");
+  auto server = Subprocess::Start(spec);
+  EXPECT_TRUE(server) << server.error().ToString();
+  auto http = NewCurlHttpClient();
+  HttpRequest health{.method = "GET", .url = url + "/healthz", .headers = {}, .body = {}};
+  Result<HttpResponse> answer = std::unexpected(Unavailable("not tried"));
+  for (int i = 0; i < 300 && !(answer && answer->status == 200); ++i) {
+    answer = http->Send(health);
+    if (!answer) std::this_thread::sleep_for(kPoll);
+  }
+  EXPECT_TRUE(answer && answer->status == 200) << ReadFile(spec.log_path);
+  return std::move(*server);
+}
+
+void WorkerFixture::StopServe(Subprocess& server) {
+  kill(server.pid(), SIGTERM);
+  std::optional<ExitStatus> status = server.Wait(std::chrono::minutes(1));
+  ASSERT_TRUE(status);
+  EXPECT_TRUE(status->ok()) << status->ToString() << ReadFile(dir_.Path("serve.log"));
+  EXPECT_THAT(ProcessesUsing(dir_.Path()), ::testing::IsEmpty());
 }
 
 JobId WorkerFixture::Enqueue(const std::string& config, const std::string& commit,

@@ -1,8 +1,10 @@
-// Worker processes around the quickstart fixture: start `perfgate worker`, queue jobs with
-// the CLI, and wait on the store or a job's log for what a test expects next.
+// Worker and server processes around the quickstart fixture: start `perfgate worker` or
+// `perfgate serve`, queue jobs with the CLI, and wait on the store or a job's log for what a
+// test expects next.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -17,6 +19,13 @@ class WorkerFixture : public QuickstartFixture {
   // `perfgate worker --config CONFIG --grace GRACE`, its output in <dir>/<name>.log.
   Subprocess StartWorker(const std::string& config, const std::string& name,
                          const std::string& grace = "30s");
+
+  // `perfgate serve --config CONFIG` with `env` added to the environment, its output in
+  // <dir>/serve.log; returns once GET `url`/healthz answers 200 (url: http://<server.listen>).
+  Subprocess StartServe(const std::string& config, const std::string& url,
+                        const std::map<std::string, std::string>& env);
+  // Stops `server` with SIGTERM; expects a clean exit that leaves no process in the test folder.
+  void StopServe(Subprocess& server);
 
   // Queues a job of `kind` with `perfgate enqueue` and returns its id.
   JobId Enqueue(const std::string& config, const std::string& commit,

@@ -12,8 +12,10 @@ using DeliveryLogTest = StoreTest;
 constexpr char kDelivery[] = "72d3162e-cc78-11e3-81ab-4c9367dc0958";
 
 DeliveryReceipt Record(Store& store, const std::string& id,
-                       const std::optional<JobRequest>& request, TimePoint now) {
-  Result<DeliveryReceipt> receipt = store.RecordDelivery(id, "pull_request", request, now);
+                       const std::optional<JobRequest>& request, TimePoint now,
+                       const std::vector<OutboxRequest>& messages = {}) {
+  Result<DeliveryReceipt> receipt =
+      store.RecordDelivery(id, "pull_request", request, messages, now);
   EXPECT_TRUE(receipt) << receipt.error().ToString();
   return receipt.value_or(DeliveryReceipt{});
 }
@@ -48,14 +50,23 @@ TEST_F(DeliveryLogTest, ADeliverySentAgainCreatesNoSecondJobEvenAfterTheFirstEnd
   EXPECT_NE(other.job_id, first);
 }
 
-TEST_F(DeliveryLogTest, ADeliveryWithoutAJobIsRecordedToo) {
-  DeliveryReceipt first = Record(*store_, kDelivery, std::nullopt, At(10));
+TEST_F(DeliveryLogTest, ADeliveryWithoutAJobIsRecordedWithItsReplyOnce) {
+  OutboxRequest reply{.kind = OutboxKind::kGithubComment,
+                      .target = "octo/repo",
+                      .key = "reply octo/repo#9",
+                      .payload = R"({"pull_request": 1})",
+                      .job = std::nullopt};
+  DeliveryReceipt first = Record(*store_, kDelivery, std::nullopt, At(10), {reply});
   EXPECT_FALSE(first.repeated);
   EXPECT_FALSE(first.job_id.has_value());
-  DeliveryReceipt again = Record(*store_, kDelivery, std::nullopt, At(20));
+  DeliveryReceipt again = Record(*store_, kDelivery, std::nullopt, At(20), {reply});
   EXPECT_TRUE(again.repeated);
   EXPECT_FALSE(again.job_id.has_value());
   EXPECT_TRUE(store_->ListJobs(JobFilter{})->empty());
+  std::vector<OutboxMessage> outbox = store_->ListUndelivered(std::nullopt, 10).value();
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox[0].key, reply.key);
+  EXPECT_EQ(outbox[0].payload, reply.payload);
 }
 
 TEST_F(DeliveryLogTest, TheSameDeliveryFromSeveralConnectionsAtOnceEnqueuesOneJob) {
@@ -86,14 +97,22 @@ TEST_F(DeliveryLogTest, TheSameDeliveryFromSeveralConnectionsAtOnceEnqueuesOneJo
 
 TEST_F(DeliveryLogTest, AnEmptyOrOverlongIdOrABadRequestIsRefusedAndNothingIsStored) {
   JobRequest request = Request(JobKind::kBaseline, Commit('a'));
-  EXPECT_EQ(store_->RecordDelivery("", "push", request, At(1)).error().kind,
+  EXPECT_EQ(store_->RecordDelivery("", "push", request, {}, At(1)).error().kind,
             ErrorKind::kInvalidInput);
-  EXPECT_EQ(store_->RecordDelivery(std::string(101, 'd'), "push", request, At(1)).error().kind,
+  EXPECT_EQ(store_->RecordDelivery(std::string(101, 'd'), "push", request, {}, At(1)).error().kind,
             ErrorKind::kInvalidInput);
   JobRequest no_commit = Request(JobKind::kBaseline, "");
-  EXPECT_EQ(store_->RecordDelivery(kDelivery, "push", no_commit, At(1)).error().kind,
+  EXPECT_EQ(store_->RecordDelivery(kDelivery, "push", no_commit, {}, At(1)).error().kind,
+            ErrorKind::kInvalidInput);
+  OutboxRequest no_target{.kind = OutboxKind::kGithubComment,
+                          .target = "",
+                          .key = "k",
+                          .payload = "{}",
+                          .job = std::nullopt};
+  EXPECT_EQ(store_->RecordDelivery(kDelivery, "push", request, {no_target}, At(1)).error().kind,
             ErrorKind::kInvalidInput);
   EXPECT_TRUE(store_->ListJobs(JobFilter{})->empty());
+  EXPECT_TRUE(store_->ListUndelivered(std::nullopt, 10).value().empty());
   // The refused request did not use the id up.
   EXPECT_FALSE(Record(*store_, kDelivery, request, At(2)).repeated);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "store/columns.h"
 #include "store_fixture.h"
 
 namespace perfgate::testing {
@@ -162,6 +163,52 @@ TEST_F(MigrationsTest, AVersion4RunMeasuredItsJobsOwnCommit) {
   Result<perfgate::Run> run = (*opened)->GetRun(1);
   ASSERT_TRUE(run) << run.error().ToString();
   EXPECT_EQ(run->side, RunSide::kSingle);
+}
+
+TEST_F(MigrationsTest, AVersion9BaselineJoinsTheHistoryWithItsMedians) {
+  store_.reset();
+  std::string path = dir_.Path("v9.db");
+  {
+    Result<SqliteDb> db = SqliteDb::Open(path);
+    ASSERT_TRUE(db) << db.error().ToString();
+    ASSERT_TRUE(MigrateTo(*db, 9, At(1)));
+    // A succeeded baseline and a failed one, each with a succeeded run.
+    for (const char* state : {"succeeded", "failed"}) {
+      ASSERT_TRUE(db->Execute(
+          "INSERT INTO jobs (kind, state, commit_sha, ref, scenarios, created_at, finished_at)"
+          " VALUES ('baseline', ?1, ?2, 'main', '[]', 1000, 5000)",
+          std::string(state), Commit('a')));
+      ASSERT_TRUE(
+          db->Execute("INSERT INTO runs (job_id, scenario, commit_sha, state, started_at)"
+                      " VALUES (last_insert_rowid(), 'http-api', ?1, 'succeeded', 2000)",
+                      Commit('a')));
+      // Series /a: 4, 1, 3, 2 (median 2.5); /b: 5, NULL, 1, 3 (median 3 of three values).
+      const char* values[][2] = {{"/a", "4"}, {"/a", "1"},    {"/a", "3"}, {"/a", "2"},
+                                 {"/b", "5"}, {"/b", "NULL"}, {"/b", "1"}, {"/b", "3"}};
+      for (const auto& [endpoint, value] : values) {
+        std::string sql =
+            "INSERT INTO samples (run_id, job_id, commit_sha, scenario, metric, series,"
+            " repetition, value, window_start, window_end) SELECT id, job_id, commit_sha,"
+            " 'http-api', 'latency', '{endpoint=\"" +
+            std::string(endpoint) + "\"}', 0, " + value +
+            ", 0, 0 FROM runs ORDER BY id DESC LIMIT 1";
+        ASSERT_TRUE(db->Exec(sql.c_str()));
+      }
+    }
+  }
+  Result<std::unique_ptr<Store>> opened = OpenStore("sqlite:v9.db", dir_.Path());
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  Result<std::vector<HistoryPoint>> history = (*opened)->History("http-api", "latency", "");
+  ASSERT_TRUE(history) << history.error().ToString();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].job_id, 1);
+  EXPECT_EQ((*history)[0].finished_at, FromUnixMillis(5000));
+  EXPECT_EQ((*history)[0].series, "{endpoint=\"/a\"}");
+  EXPECT_EQ((*history)[0].median, 2.5);
+  EXPECT_EQ((*history)[0].sample_count, 4);
+  EXPECT_EQ((*history)[1].series, "{endpoint=\"/b\"}");
+  EXPECT_EQ((*history)[1].median, 3.0);
+  EXPECT_EQ((*history)[1].sample_count, 3);
 }
 
 TEST_F(MigrationsTest, MigrateToAnUnknownVersionIsInvalidInput) {

@@ -82,8 +82,7 @@ class ApiTest : public ::testing::Test {
                       .api_token = std::move(api_token),
                       .read_token = std::move(read_token),
                       .webhook_secret = {},
-                      .pull_request_head = {},
-                      .replies = nullptr};
+                      .pull_request_head = {}};
   }
 
   // Replaces the running server by one with these tokens.

@@ -44,6 +44,33 @@ TEST_F(OutboxRoutesTest, AQueuedTestJobIsPendingOnGithubUntilDelivered) {
   EXPECT_THAT(payload->front().payload, ::testing::HasSubstr("queued"));
 }
 
+TEST_F(OutboxRoutesTest, ATestJobCancelledWhileQueuedEndsItsStatusesAsErrors) {
+  config_.github = GithubConfig{.repository = "acme/api"};
+  httplib::Client client = Raw();
+  auto created =
+      client.Post("/api/v1/jobs", Bearer(),
+                  R"({"kind": "test", "commit": ")" + kFeatureSha + R"("})", "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  std::string job = std::to_string(Json::parse(created->body)["id"].get<JobId>());
+  auto cancelled = client.Post("/api/v1/jobs/" + job + "/cancel", Bearer(), "", "text/plain");
+  ASSERT_TRUE(cancelled);
+  ASSERT_EQ(cancelled->status, 200) << cancelled->body;
+
+  // Per scenario: pending when queued, then error, in that order (one ordering key).
+  auto messages = store_->ListUndelivered(std::stoll(job), 10);
+  ASSERT_TRUE(messages);
+  ASSERT_EQ(messages->size(), 2 * config_.scenarios.size());
+  for (size_t i = 0; i < config_.scenarios.size(); ++i) {
+    const OutboxMessage& pending = (*messages)[i];
+    const OutboxMessage& ended = (*messages)[i + config_.scenarios.size()];
+    EXPECT_EQ(pending.key, ended.key);
+    EXPECT_THAT(pending.payload, ::testing::HasSubstr(R"("state":"pending")"));
+    EXPECT_THAT(ended.payload, ::testing::HasSubstr(R"("state":"error")"));
+    EXPECT_THAT(ended.payload, ::testing::HasSubstr("cancelled before it started"));
+  }
+}
+
 TEST_F(OutboxRoutesTest, AFailingMessageShowsItsAttemptsAndLastError) {
   auto written = store_->EnqueueMessage({.kind = OutboxKind::kAlert,
                                          .target = "PERFGATE_SLACK_URL",

@@ -1,8 +1,7 @@
 // POST /webhooks/github on a real server: signatures, idempotent deliveries, each event's
 // answer, limits and hostile bodies.
-#include <mutex>
-
 #include "api_fixture.h"
+#include "delivery/outbox_payloads.h"
 #include "github/signature.h"
 #include "support/github_payloads.h"
 
@@ -13,24 +12,6 @@ constexpr char kSecret[] = "webhook-test-secret";
 constexpr char kDelivery[] = "72d3162e-cc78-11e3-81ab-4c9367dc0958";
 constexpr char kHeadSha[] = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const std::string kRerunHead = Sha('c');
-
-class RecordedReplies final : public ReplySink {
- public:
-  Result<void> Reply(const std::string& repository, int pull_request,
-                     const std::string& body) override {
-    std::lock_guard lock(mutex_);
-    replies_.push_back(repository + "#" + std::to_string(pull_request) + ": " + body);
-    return {};
-  }
-  std::vector<std::string> Replies() {
-    std::lock_guard lock(mutex_);
-    return replies_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::vector<std::string> replies_;
-};
 
 class WebhookTest : public ApiTest {
  protected:
@@ -49,7 +30,6 @@ class WebhookTest : public ApiTest {
       if (number == 1) return kRerunHead;
       return std::unexpected(NotFound("no pull request " + std::to_string(number)));
     };
-    context.replies = &replies_;
     server_ = std::make_unique<ApiServer>(std::move(context));
     auto started = server_->Start("127.0.0.1:0");
     ASSERT_TRUE(started) << started.error().ToString();
@@ -80,9 +60,17 @@ class WebhookTest : public ApiTest {
     return payload.dump();
   }
 
-  size_t JobCount() { return store_->ListJobs(JobFilter{})->size(); }
+  size_t JobCount() { return store_->ListJobs(JobFilter{}).value().size(); }
 
-  RecordedReplies replies_;
+  // The outbox's messages of `kind`, oldest first.
+  std::vector<OutboxMessage> Outbox(OutboxKind kind) {
+    std::vector<OutboxMessage> of_kind;
+    std::vector<OutboxMessage> all = store_->ListUndelivered(std::nullopt, 100).value();
+    for (OutboxMessage& message : all) {
+      if (message.kind == kind) of_kind.push_back(std::move(message));
+    }
+    return of_kind;
+  }
 };
 
 TEST_F(WebhookTest, APingIsAnswered200) {
@@ -160,6 +148,20 @@ TEST_F(WebhookTest, IgnoredEventsAre202WithTheReason) {
   EXPECT_EQ(JobCount(), 0u);
 }
 
+TEST_F(WebhookTest, AQueuedPullRequestIsReportedPendingOncePerScenario) {
+  std::string body = PayloadText("pull_request-opened.payload.json");
+  Answer(Deliver("pull_request", body), 201);
+  Answer(Deliver("pull_request", body), 200);  // the same delivery again: no second report
+  std::vector<OutboxMessage> statuses = Outbox(OutboxKind::kGithubStatus);
+  ASSERT_EQ(statuses.size(), config_.scenarios.size());
+  for (const OutboxMessage& message : statuses) {
+    CommitStatus status = DecodeStatus(message.payload).value();
+    EXPECT_EQ(status.sha, kHeadSha);
+    EXPECT_EQ(status.state, "pending");
+    EXPECT_NE(status.description.find("queued"), std::string::npos) << status.description;
+  }
+}
+
 TEST_F(WebhookTest, ATrustedRerunCommentQueuesTheCurrentHead) {
   nlohmann::json job =
       Answer(Deliver("issue_comment", PrComment("/perf rerun grpc", "OWNER")), 201);
@@ -174,8 +176,15 @@ TEST_F(WebhookTest, AnUntrustedRerunCommentGetsOneReplyAndNoJob) {
   nlohmann::json answer = Answer(Deliver("issue_comment", body), 202);
   EXPECT_NE(answer["reply"].get<std::string>().find("your association is NONE"), std::string::npos);
   Answer(Deliver("issue_comment", body), 200);  // sent again: replied once only
-  ASSERT_EQ(replies_.Replies().size(), 1u);
-  EXPECT_TRUE(replies_.Replies()[0].starts_with("Codertocat/Hello-World#1: @Codertocat"));
+  std::vector<OutboxMessage> replies = Outbox(OutboxKind::kGithubComment);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].target, "Codertocat/Hello-World");
+  PullRequestComment reply = DecodeComment(replies[0].payload).value();
+  EXPECT_EQ(reply.pull_request, 1);
+  // The marker names the comment replied to, so each refused request gets its own reply.
+  EXPECT_EQ(reply.marker, "<!-- perfgate reply to comment 492700400 -->");
+  EXPECT_NE(reply.body.find("@Codertocat: perfgate re-runs only on request of"),
+            std::string::npos);
   EXPECT_EQ(JobCount(), 0u);
 }
 

@@ -133,6 +133,28 @@ TEST(ReportsTest, AFailedJobIsAnErrorWithItsReason) {
   EXPECT_THAT(comments[0].body, HasSubstr("build failed: exit 2"));
 }
 
+TEST(ReportsTest, AJobCancelledWhileQueuedEndsItsStatusesAndOthersOweNothingHere) {
+  Job job = TestJob();
+  job.state = JobState::kQueued;
+  for (const CommitStatus& status : Statuses(QueueChangeReports(TestConfig(), job))) {
+    EXPECT_EQ(status.state, "pending");
+    EXPECT_THAT(status.description, HasSubstr("queued"));
+  }
+  job.state = JobState::kCancelled;
+  job.failure_reason = "cancelled before it started";
+  std::vector<OutboxRequest> cancelled = QueueChangeReports(TestConfig(), job);
+  std::vector<CommitStatus> statuses = Statuses(cancelled);
+  ASSERT_EQ(statuses.size(), 2u);
+  for (const CommitStatus& status : statuses) {
+    EXPECT_EQ(status.state, "error");
+    EXPECT_THAT(status.description, HasSubstr("cancelled before it started"));
+  }
+  EXPECT_EQ(Comments(cancelled).size(), 1u);
+  // A running job's cancel is only requested: its worker reports how it ends.
+  job.state = JobState::kRunning;
+  EXPECT_TRUE(QueueChangeReports(TestConfig(), job).empty());
+}
+
 TEST(ReportsTest, ADescriptionIsCutToGithubsLimit) {
   Job job = TestJob();
   auto messages =

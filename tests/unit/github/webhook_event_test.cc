@@ -183,6 +183,7 @@ TEST_F(WebhookEventTest, AnUntrustedRerunCommentGetsAReplyAndNoJob) {
   auto* reply = std::get_if<CommentReply>(&decision);
   ASSERT_NE(reply, nullptr);
   EXPECT_EQ(reply->pull_request, 1);
+  EXPECT_EQ(reply->comment, 492700400);  // the example's comment.id
   EXPECT_NE(reply->body.find("@Codertocat"), std::string::npos) << reply->body;
   EXPECT_NE(reply->body.find("OWNER, MEMBER, COLLABORATOR"), std::string::npos) << reply->body;
   EXPECT_NE(reply->body.find("your association is CONTRIBUTOR"), std::string::npos) << reply->body;
