@@ -25,8 +25,8 @@ int ServeCommand(const ServiceOptions& options) {
         context.resolve_commit = [resolver](const std::string& rev) {
           return resolver->Resolve(rev);
         };
-        context.commit_subject = [resolver](const std::string& commit) {
-          return resolver->Subject(commit);
+        context.commit_subjects = [resolver](const std::vector<std::string>& commits) {
+          return resolver->Subjects(commits);
         };
         context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
         context.job_queued = [&notifier] { notifier.Notify(); };

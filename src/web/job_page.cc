@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "report/format.h"
 #include "report/html.h"
@@ -31,11 +32,9 @@ std::string Fact(const char* name, const std::string& html) {
 // The commit with its subject, when the repository tells it.
 std::string CommitFact(const ApiContext& context, const std::string& commit) {
   std::string html = HtmlCommit(context.config->repository.url, commit);
-  if (context.commit_subject) {
-    // The subject is a courtesy: a commit the mirror lost still shows as its SHA.
-    if (Result<std::string> subject = context.commit_subject(commit); subject) {
-      html += fmt::format(" <span class=\"subject\">{}</span>", EscapeHtml(*subject));
-    }
+  std::map<std::string, std::string> subjects = CommitSubjects(context, {commit});
+  if (auto subject = subjects.find(commit); subject != subjects.end()) {
+    html += fmt::format(" <span class=\"subject\">{}</span>", EscapeHtml(subject->second));
   }
   return html;
 }

@@ -184,9 +184,27 @@ TEST_F(RepositoryTest, FirstParentsFollowTheMainLineThroughMerges) {
   EXPECT_EQ(repository.FirstParents("main", 0).error().kind, ErrorKind::kInvalidInput);
 }
 
-TEST_F(RepositoryTest, SubjectIsTheFirstLineOfTheMessage) {
+TEST_F(RepositoryTest, SubjectsAreTheFirstLinesOfTheMessagesOfTheCommitsTheMirrorHas) {
+  std::string odd = origin_.Commit({{"README", "odd\n"}}, "tabs\tand \x1f and <b>\n\nbody");
   Repository repository = OpenOrDie(origin_.url());
-  EXPECT_EQ(repository.Subject("main"), "second commit");
+  std::string unknown(40, 'e');
+  auto subjects = repository.Subjects({second_, unknown, first_, odd});
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(*subjects, (std::map<std::string, std::string>{{first_, "first commit"},
+                                                           {second_, "second commit"},
+                                                           {odd, "tabs\tand \x1f and <b>"}}));
+  EXPECT_EQ(repository.Subjects({})->size(), 0u);
+  EXPECT_EQ(repository.Subjects({"main"}).error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST_F(RepositoryTest, SubjectsOfMoreCommitsThanOneGitCallTakes) {
+  std::vector<std::string> commits;
+  for (size_t i = 0; i < Repository::kSubjectsPerGit + 1; ++i) commits.push_back(first_);
+  commits.push_back(second_);
+  Repository repository = OpenOrDie(origin_.url());
+  auto subjects = repository.Subjects(commits);
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(subjects->at(second_), "second commit");
 }
 
 TEST_F(RepositoryTest, WorktreeHasTheCommitsFilesAndIsRemovedWithItsObject) {

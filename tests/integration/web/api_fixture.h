@@ -10,6 +10,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,9 +43,13 @@ inline Result<std::string> ResolveForTest(const std::string& rev) {
 
 // The subject of the main commit is hostile, as any text from a repository may be.
 inline const std::string kMainSubject = "speed up <script>window.pwned = 1</script> & more";
-inline Result<std::string> SubjectForTest(const std::string& commit) {
-  if (commit == kMainSha) return kMainSubject;
-  return std::unexpected(NotFound("no subject for " + commit));
+inline Result<std::map<std::string, std::string>> SubjectsForTest(
+    const std::vector<std::string>& commits) {
+  std::map<std::string, std::string> subjects;
+  for (const std::string& commit : commits) {
+    if (commit == kMainSha) subjects.emplace(commit, kMainSubject);
+  }
+  return subjects;
 }
 
 inline httplib::Headers Bearer(const std::string& token = kToken) {
@@ -76,7 +81,7 @@ class ApiTest : public ::testing::Test {
                       .store = store_.get(),
                       .clock = &SystemClock(),
                       .resolve_commit = ResolveForTest,
-                      .commit_subject = SubjectForTest,
+                      .commit_subjects = SubjectsForTest,
                       .job_log_path = [this](JobId id) { return LogPath(id); },
                       .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),
