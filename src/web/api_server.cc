@@ -76,6 +76,7 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   AddAssetRoutes(router_);
   AddQueuePage(router_);
   AddJobPages(router_);
+  AddComparePages(router_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);
   };

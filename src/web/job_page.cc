@@ -1,4 +1,4 @@
-// GET /jobs/{id} and /jobs/{id}/comparison: a job's page and its comparison's (page_routes.h).
+// GET /jobs/{id}: a job's page (page_routes.h).
 #include <fmt/format.h>
 
 #include <cmath>
@@ -142,19 +142,6 @@ std::string ResultsSection(const ApiContext& context, const JobRecord& record) {
   return "<section id=\"results\" data-live>\n<h2>Results</h2>\n" + body + "</section>\n";
 }
 
-std::string ComparisonBody(const ApiContext& context, const JobRecord& record) {
-  if (record.comparison) {
-    return RenderHtml(ReportInput{*record.comparison, context.config->repository.url});
-  }
-  const char* why = "No comparison was stored for this job.";
-  if (record.job.kind == JobKind::kBaseline) {
-    why = "Baseline jobs are not compared: their results are the master set of their commit.";
-  } else if (record.job.state == JobState::kQueued || record.job.state == JobState::kRunning) {
-    why = "The comparison follows once the job has measured both sides.";
-  }
-  return fmt::format("<p class=\"empty\">{}</p>\n", why);
-}
-
 std::string LogSection(JobId id) {
   return fmt::format(
       "<section id=\"log\">\n<h2>Log</h2>\n"
@@ -179,35 +166,20 @@ ApiResult JobPage(const ApiContext& context, const ApiRequest& request) {
   auto record = Record(context, request);
   if (!record) return std::unexpected(record.error());
   TimePoint now = context.clock->Now();
-  std::string content = SummarySection(context, *record, now) + Actions(record->job) +
-                        PhasesSection(*record, now) + ResultsSection(context, *record) +
-                        "<section id=\"comparison\" data-live>\n<h2>Comparison</h2>\n" +
-                        ComparisonBody(context, *record) + "</section>\n" +
-                        LogSection(record->job.id);
+  std::string content =
+      SummarySection(context, *record, now) + Actions(record->job) + PhasesSection(*record, now) +
+      ResultsSection(context, *record) +
+      "<section id=\"comparison\" data-live>\n<h2>Comparison</h2>\n" +
+      ComparisonHtml(context.config->repository.url, record->job, record->comparison) +
+      "</section>\n" + LogSection(record->job.id);
   return HtmlPage(Page{.title = fmt::format("Job {}", record->job.id),
                        .nav = "",
                        .content = content,
-                       .scripts = {"job.js"}});
-}
-
-ApiResult ComparisonPage(const ApiContext& context, const ApiRequest& request) {
-  auto record = Record(context, request);
-  if (!record) return std::unexpected(record.error());
-  JobId id = record->job.id;
-  std::string content =
-      fmt::format("<h1>Comparison of job {} {}</h1>\n<p>{}</p>\n<section id=\"comparison\">\n", id,
-                  ComparisonBadge(record->comparison),
-                  HtmlLink(fmt::format("/jobs/{}", id), "the job: phases, results and log")) +
-      ComparisonBody(context, *record) + "</section>\n";
-  return HtmlPage(
-      Page{.title = fmt::format("Comparison of job {}", id), .nav = "", .content = content});
+                       .scripts = {"job.js", "sortable.js"}});
 }
 
 }  // namespace
 
-void AddJobPages(Router& router) {
-  router.AddPage("/jobs/{id}", JobPage);
-  router.AddPage("/jobs/{id}/comparison", ComparisonPage);
-}
+void AddJobPages(Router& router) { router.AddPage("/jobs/{id}", JobPage); }
 
 }  // namespace perfgate
