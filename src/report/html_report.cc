@@ -45,8 +45,8 @@ double VerdictRank(const SeriesComparison& series) {
                              kReportVerdictOrder.begin());
 }
 
-// The table's columns: those every tabular report shows (table.h), with p beside q, and the
-// samples drawn.
+// The table's columns: those every tabular report shows (table.h), with the samples drawn beside
+// the medians and p beside q.
 const std::vector<Column>& Columns() {
   auto text = [](size_t column) {
     return
@@ -58,6 +58,8 @@ const std::vector<Column>& Columns() {
       {"series", nullptr, SortBy::kText, text(2)},
       {"base", "num", SortBy::kValue, text(3), &SeriesComparison::base_median},
       {"candidate", "num", SortBy::kValue, text(4), &SeriesComparison::candidate_median},
+      {"samples", nullptr, SortBy::kNothing,
+       [](const SeriesComparison& s, const TableRow&) { return SamplePlotSvg(s); }},
       {"change", "num", SortBy::kValue, text(5), &SeriesComparison::estimate},
       {"interval", "num", SortBy::kValue, text(6), &SeriesComparison::low},
       {"p", "num", SortBy::kValue,
@@ -67,8 +69,6 @@ const std::vector<Column>& Columns() {
       {"verdict", nullptr, SortBy::kValue,
        [](const SeriesComparison& s, const TableRow&) { return VerdictBadge(s.verdict); },
        VerdictRank},
-      {"samples", nullptr, SortBy::kNothing,
-       [](const SeriesComparison& s, const TableRow&) { return SamplePlotSvg(s); }},
       {"note", "note", SortBy::kText,
        [](const SeriesComparison& s, const TableRow&) { return EscapeHtml(SeriesNote(s)); }},
   };
