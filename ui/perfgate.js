@@ -141,5 +141,5 @@ const perfgate = (() => {
 
   setInterval(refreshTimes, 15000);
 
-  return { api, token, openTokenPanel, errorMessage, refreshSections, setProgress, poll };
+  return { api, token, openTokenPanel, errorMessage, refreshSections, setProgress, poll, formatAgo };
 })();

@@ -77,6 +77,7 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   AddQueuePage(router_);
   AddJobPages(router_);
   AddComparePages(router_);
+  AddHistoryPage(router_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);
   };

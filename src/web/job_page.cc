@@ -17,12 +17,8 @@ namespace perfgate {
 namespace {
 
 std::string UnitOf(const Config& config, const std::string& scenario, const std::string& metric) {
-  const ScenarioConfig* found = config.FindScenario(scenario);
-  if (found == nullptr) return {};
-  for (const MetricConfig& candidate : found->metrics) {
-    if (candidate.name == metric) return candidate.unit;
-  }
-  return {};
+  const MetricConfig* found = config.FindMetric(scenario, metric);
+  return found == nullptr ? std::string() : found->unit;
 }
 
 std::string Fact(const char* name, const std::string& html) {

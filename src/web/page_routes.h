@@ -9,6 +9,9 @@
 //                                GET /api/v1/comparisons takes them) compared series by series,
 //                                with the samples of both sides drawn; without both, the recent
 //                                jobs to pick them from
+//   GET /history                 ?scenario=&metric= a chart of every series of the metric over
+//                                the default branch's baseline jobs, with pull requests' results
+//                                and change points; without both, the metrics to pick from
 #pragma once
 
 #include "web/router.h"
@@ -18,5 +21,6 @@ namespace perfgate {
 void AddQueuePage(Router& router);     // queue_page.cc
 void AddJobPages(Router& router);      // job_page.cc
 void AddComparePages(Router& router);  // compare_page.cc
+void AddHistoryPage(Router& router);   // history_page.cc
 
 }  // namespace perfgate

@@ -1,5 +1,6 @@
 #include "report/report.h"
 #include "web/api_routes.h"
+#include "web/history_chart.h"
 #include "web/job_comparison.h"
 #include "web/job_views.h"
 #include "web/json_codec.h"
@@ -30,7 +31,17 @@ ApiResult GetComparison(const ApiContext& context, const ApiRequest& request) {
   return JsonResponse(RenderJson(ReportInput{*stored, context.config->repository.url}));
 }
 
-ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
+// The newest test jobs whose results the history chart marks: enough for months of pull
+// requests, few enough to stay a small part of the chart's data.
+constexpr int kChartedTestJobs = 500;
+
+struct MetricName {
+  std::string scenario;
+  std::string metric;
+};
+
+// ?scenario=&metric=, both required: 422 naming each one missing.
+std::expected<MetricName, ApiError> RequestedMetric(const ApiRequest& request) {
   std::vector<FieldError> errors;
   for (const char* required : {"scenario", "metric"}) {
     if (request.Query(required).value_or("").empty()) {
@@ -38,8 +49,13 @@ ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
     }
   }
   if (!errors.empty()) return std::unexpected(InvalidFields(std::move(errors), request.Where()));
-  std::string scenario = *request.Query("scenario");
-  std::string metric = *request.Query("metric");
+  return MetricName{*request.Query("scenario"), *request.Query("metric")};
+}
+
+ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
+  auto name = RequestedMetric(request);
+  if (!name) return std::unexpected(name.error());
+  const auto& [scenario, metric] = *name;
   std::string series = request.Query("series").value_or("");
   auto points = context.store->History(scenario, metric, series);
   if (!points) return std::unexpected(FromError(request, points.error()));
@@ -58,12 +74,31 @@ ApiResult GetHistory(const ApiContext& context, const ApiRequest& request) {
   return JsonResponse(answer.dump(2));
 }
 
+ApiResult GetHistoryChart(const ApiContext& context, const ApiRequest& request) {
+  auto name = RequestedMetric(request);
+  if (!name) return std::unexpected(name.error());
+  const auto& [scenario, metric] = *name;
+  auto points = context.store->History(scenario, metric, "");
+  if (!points) return std::unexpected(FromError(request, points.error()));
+  auto change_points = context.store->ListChangePoints(scenario, metric, "");
+  if (!change_points) return std::unexpected(FromError(request, change_points.error()));
+  auto candidates = context.store->CandidateHistory(scenario, metric, "", kChartedTestJobs);
+  if (!candidates) return std::unexpected(FromError(request, candidates.error()));
+  HistoryChart chart = BuildHistoryChart(*points, *change_points, *candidates);
+  // A metric no longer in the config keeps its history, without a unit.
+  const MetricConfig* config = context.config->FindMetric(scenario, metric);
+  return JsonResponse(HistoryChartJson(chart, scenario, metric,
+                                       config == nullptr ? "" : config->unit,
+                                       CommitSubjects(context, chart.commits)));
+}
+
 }  // namespace
 
 void AddResultRoutes(Router& router) {
   router.Add("GET", "/api/v1/runs/{id}", Access::kRead, GetRun);
   router.Add("GET", "/api/v1/comparisons", Access::kRead, GetComparison);
   router.Add("GET", "/api/v1/history", Access::kRead, GetHistory);
+  router.Add("GET", "/api/v1/history/chart", Access::kRead, GetHistoryChart);
 }
 
 }  // namespace perfgate
