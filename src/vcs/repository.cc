@@ -233,6 +233,10 @@ Result<Worktree> Repository::AddWorktree(const std::string& commit, const std::s
                                               "remove it, or check out into a new folder"));
   }
   std::filesystem::create_directories(std::filesystem::path(absolute).parent_path(), error);
+  // Git keeps every worktree's record in the mirror, and an add reads the others' records:
+  // under the mirror's lock, so that it never meets one half written by another worker.
+  Result<MirrorLock> lock = MirrorLock::Acquire(mirror_path_);
+  if (!lock) return std::unexpected(lock.error());
   Result<std::string> added = Git({"worktree", "add", "--detach", "--quiet", "--", absolute, *sha});
   if (!added) return std::unexpected(added.error());
   Logger("vcs")->debug("worktree added path={} commit={}", absolute, *sha);

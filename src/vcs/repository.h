@@ -6,8 +6,8 @@
 // can be taken for an option.
 //
 // Thread-safety: one Repository or Worktree is used by one thread at a time. Several objects
-// (in one process or several) may share a mirror: cloning and fetching take a lock file
-// beside it, and each worktree has its own folder.
+// (in one process or several) may share a mirror: cloning, fetching and adding or removing a
+// worktree take a lock file beside it, and each worktree has its own folder.
 #pragma once
 
 #include <map>

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "support/git_repo.h"
 #include "support/temp_dir.h"
@@ -238,6 +240,28 @@ TEST_F(RepositoryTest, MovedWorktreeIsRemovedOnceByItsLastOwner) {
   EXPECT_TRUE(std::filesystem::exists(path + "/README"));
   kept.reset();
   EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// Workers of one process share the mirror, and git keeps every worktree's record in it: adding
+// one while another is added or removed must not see that record half written.
+TEST_F(RepositoryTest, WorktreesAddedAndRemovedFromSeveralThreadsAtOnceAllSucceed) {
+  Repository opened = OpenOrDie(origin_.url());
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < failures.size(); ++t) {
+    threads.emplace_back([&, t] {
+      // A Repository is used by one thread at a time: each thread has its own.
+      Result<Repository> repository = Repository::Open(origin_.url(), dir_.Path("cache"));
+      for (int i = 0; i < 8 && repository && failures[t].empty(); ++i) {
+        std::string path = dir_.Path("runs/" + std::to_string(t) + "-" + std::to_string(i));
+        Result<Worktree> worktree = repository->AddWorktree("main", path);
+        if (!worktree) failures[t] = worktree.error().ToString();
+      }
+      if (!repository) failures[t] = repository.error().ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(failures, ::testing::Each(""));
 }
 
 TEST_F(RepositoryTest, WorktreeIntoAnExistingFolderIsRefused) {
