@@ -2,9 +2,10 @@
 // over the default branch's baseline jobs, from GET /api/v1/history/chart (columns: one x per
 // baseline job, one array of medians per series). Drawn on top: change points (a dashed line
 // at the first job of the new level, a ring on each series that moved) and test jobs' results
-// (diamonds at the baseline job of their base, filled by their verdict). The x axis is the jobs'
-// order (commits) or their time; drag zooms, Shift+drag pans, a click opens the job under the
-// cursor, whose commit, subject, time and value the tooltip shows.
+// (diamonds at the baseline job of their base, filled by their verdict). The x axis is the
+// default branch's commit order (the data's order) or the jobs' time; drag zooms, Shift+drag
+// pans, a click opens the job under the cursor, whose commit, subject, time and value the
+// tooltip shows.
 'use strict';
 
 (() => {
@@ -58,10 +59,15 @@
 
   let data = null;
   let plot = null;
+  // The chart's x values, and which job (an index into the data's columns) each one is: the
+  // data's order by commits, sorted by time for the time axis.
   let xs = [];
+  let order = [];
+  let positionOf = [];  // the inverse of `order`
   let target = null;  // the job under the cursor: what a click opens
   const mode = () => document.querySelector('.chart-tools input[name="x"]:checked').value;
-  const candidateX = (k) => (mode() === 'time' ? data.candidates.times[k] : data.candidates.x[k]);
+  const candidateX = (k) =>
+    (mode() === 'time' ? data.candidates.times[k] : positionOf[data.candidates.x[k]]);
 
   // The page's colours, which follow the system's light or dark theme.
   function theme() {
@@ -103,7 +109,7 @@
       const x = changes.x[k];
       const series = changes.series[k];
       if (!shown(series)) continue;
-      const px = u.valToPos(xs[x], 'x', true);
+      const px = u.valToPos(xs[positionOf[x]], 'x', true);
       if (!lined.has(x)) {
         lined.add(x);
         ctx.beginPath();
@@ -169,10 +175,12 @@
     }
     if (best) return best;
     for (let series = 0; series < data.series.length; series++) {
-      const value = data.values[series][idx];
+      const value = data.values[series][order[idx]];
       if (value === null || !u.series[series + 1].show) continue;
       const distance = Math.abs(u.valToPos(value, 'y') - top);
-      if (!best || distance < best.distance) best = { kind: 'baseline', x: idx, series, distance };
+      if (!best || distance < best.distance) {
+        best = { kind: 'baseline', x: order[idx], series, distance };
+      }
     }
     return best;
   }
@@ -260,7 +268,7 @@
     const xAxis = byCommit
       ? { ...axis, space: 80,
           incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000],
-          values: (u, splits) => splits.map((i) => data.commits[i] ?? '') }
+          values: (u, splits) => splits.map((i) => data.commits[order[i]] ?? '') }
       : axis;
     return {
       width: holder.clientWidth,
@@ -268,7 +276,7 @@
       scales: { x: { time: !byCommit }, y: { range: yRange } },
       series: [
         { label: byCommit ? 'commit' : 'time',
-          value: (u, raw, series, idx) => (idx === null ? '' : data.commits[idx]) },
+          value: (u, raw, series, idx) => (idx === null ? '' : data.commits[order[idx]]) },
         ...data.series.map((label, series) => ({
           label,
           stroke: colorOf(series),
@@ -287,8 +295,13 @@
   function draw() {
     if (plot) plot.destroy();
     holder.replaceChildren();
-    xs = mode() === 'time' ? data.times : data.jobs.map((_, i) => i);
-    plot = new uPlot(options(), [xs, ...data.values], holder);
+    order = data.jobs.map((_, i) => i);
+    if (mode() === 'time') order.sort((a, b) => data.times[a] - data.times[b] || a - b);
+    positionOf = [];
+    order.forEach((x, position) => { positionOf[x] = position; });
+    xs = mode() === 'time' ? order.map((x) => data.times[x]) : order.map((_, position) => position);
+    const columns = data.values.map((column) => order.map((x) => column[x]));
+    plot = new uPlot(options(), [xs, ...columns], holder);
     holder.dataset.points = String(plot.data[0].length);
     // A click opens the job under the cursor: a button released where it was pressed, not the
     // end of a drag that zoomed. Told by mouseup: at the plot's edge, where uPlot's selection

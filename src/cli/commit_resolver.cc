@@ -23,6 +23,19 @@ Result<std::string> CommitResolver::PullRequestHead(int number) {
   return sha;
 }
 
+Result<std::vector<std::string>> CommitResolver::FirstParents(const std::string& branch,
+                                                              int limit) {
+  Result<std::string> head = Resolve(branch);
+  if (!head) return std::unexpected(head.error());
+  std::lock_guard lock(mirror_mutex_);
+  if (first_parents_.head != *head || first_parents_.limit != limit) {
+    Result<std::vector<std::string>> commits = repository_.FirstParents(*head, limit);
+    if (!commits) return std::unexpected(commits.error());
+    first_parents_ = {*head, limit, std::move(*commits)};
+  }
+  return first_parents_.commits;
+}
+
 Result<std::map<std::string, std::string>> CommitResolver::Subjects(
     const std::vector<std::string>& commits) {
   std::map<std::string, std::string> subjects;

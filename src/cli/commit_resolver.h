@@ -40,6 +40,11 @@ class CommitResolver {
   // refs/pull/N/head like every other ref. NotFound for a pull request the remote lacks.
   [[nodiscard]] Result<std::string> PullRequestHead(int number);
 
+  // The commits of `branch` along its first parents, newest first, at most `limit` (as
+  // Repository::FirstParents): read again only when the branch has moved since the last call
+  // (or `limit` changed), else from memory.
+  [[nodiscard]] Result<std::vector<std::string>> FirstParents(const std::string& branch, int limit);
+
   // As Repository::Subjects, from memory for the commits whose subject was read before: the
   // mirror is asked, once for all of them, only about the others.
   [[nodiscard]] Result<std::map<std::string, std::string>> Subjects(
@@ -56,6 +61,13 @@ class CommitResolver {
   Repository repository_;
   std::mutex known_mutex_;
   size_t capacity_;
+  // The last FirstParents answer, by the head it started from and its limit.
+  struct FirstParentsRead {
+    std::string head;
+    int limit = 0;
+    std::vector<std::string> commits;
+  };
+  FirstParentsRead first_parents_;  // under mirror_mutex_
   // Commits found, each with its subject once read.
   std::unordered_map<std::string, std::optional<std::string>> known_;
   std::deque<std::string> known_order_;  // oldest first

@@ -32,6 +32,10 @@ struct ApiContext {
   // then show the commits alone (CommitSubjects).
   std::function<Result<std::map<std::string, std::string>>(const std::vector<std::string>&)>
       commit_subjects;
+  // The default branch's commits along its first parents, newest first: the commit order of
+  // the history page's chart. May be empty, or fail: the chart then keeps the order in which
+  // the baseline jobs finished.
+  std::function<Result<std::vector<std::string>>()> default_branch_commits;
   // The combined log file of a job; the file may not exist yet.
   std::function<std::string(JobId)> job_log_path;
   // Told after a request queued a job (a new one, or a retry), so that idle workers of this

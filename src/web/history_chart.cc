@@ -7,6 +7,8 @@
 #include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "report/format.h"
@@ -23,16 +25,40 @@ std::optional<size_t> IndexOf(const std::vector<std::string>& names, const std::
   return static_cast<size_t>(found - names.begin());
 }
 
-// Where a candidate result goes on the axis: at the newest baseline job of its base commit,
-// which is what it was compared with; else after the baselines that had finished before it.
-size_t CandidateX(const HistoryChart& chart,
-                  const std::unordered_map<std::string, size_t>& last_of_commit,
-                  const CandidatePoint& point) {
-  if (auto base = last_of_commit.find(point.base_commit); base != last_of_commit.end()) {
-    return base->second;
+// A baseline job on the axis, with its points.
+struct JobColumn {
+  const HistoryPoint* first;  // its job, commit and time
+  std::vector<const HistoryPoint*> points;
+};
+
+// The jobs of `points` (in the store's order) in the branch's commit order: the key of a job is
+// the age of its commit on the branch (0 the oldest), or that of the job before it when its
+// commit is not there, then its place in the store's order.
+std::vector<JobColumn> JobsInCommitOrder(std::span<const HistoryPoint> points,
+                                         std::span<const std::string> branch_commits) {
+  std::vector<JobColumn> jobs;
+  for (const HistoryPoint& point : points) {
+    if (jobs.empty() || jobs.back().first->job_id != point.job_id) jobs.push_back({&point, {}});
+    jobs.back().points.push_back(&point);
   }
-  auto after = std::ranges::upper_bound(chart.times, point.finished_at);
-  return after == chart.times.begin() ? 0 : static_cast<size_t>(after - chart.times.begin()) - 1;
+  if (branch_commits.empty()) return jobs;
+  std::unordered_map<std::string_view, int64_t> age;
+  for (size_t i = 0; i < branch_commits.size(); ++i) {
+    age.emplace(branch_commits[i], static_cast<int64_t>(branch_commits.size() - 1 - i));
+  }
+  using Key = std::tuple<int64_t, bool, size_t>;  // age, not on the branch, store position
+  std::vector<std::pair<Key, size_t>> keyed;
+  int64_t last = -1;
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    auto found = age.find(jobs[k].first->commit);
+    if (found != age.end()) last = found->second;
+    keyed.push_back({{last, found == age.end(), k}, k});
+  }
+  std::ranges::sort(keyed);
+  std::vector<JobColumn> ordered;
+  ordered.reserve(jobs.size());
+  for (const auto& [key, k] : keyed) ordered.push_back(std::move(jobs[k]));
+  return ordered;
 }
 
 // A JSON writer for the chart's columns: fmt for numbers, nlohmann's escaping for text.
@@ -90,31 +116,32 @@ int64_t UnixSeconds(TimePoint time) {
 
 HistoryChart BuildHistoryChart(std::span<const HistoryPoint> points,
                                std::span<const ChangePointRecord> change_points,
-                               std::span<const CandidatePoint> candidates) {
+                               std::span<const CandidatePoint> candidates,
+                               std::span<const std::string> branch_commits) {
   HistoryChart chart;
   for (const HistoryPoint& point : points) chart.series.push_back(point.series);
   std::ranges::sort(chart.series);
   chart.series.erase(std::ranges::unique(chart.series).begin(), chart.series.end());
 
-  // The points come job by job: a new x wherever the job changes.
+  std::vector<JobColumn> jobs = JobsInCommitOrder(points, branch_commits);
+  chart.values.assign(chart.series.size(), std::vector<double>(jobs.size(), kNaN));
   std::unordered_map<JobId, size_t> x_of_job;
+  // The newest baseline job of each commit: what a test job based on it was compared with.
   std::unordered_map<std::string, size_t> last_of_commit;
-  std::vector<std::pair<size_t, const HistoryPoint*>> placed;
-  placed.reserve(points.size());
-  for (const HistoryPoint& point : points) {
-    if (chart.jobs.empty() || chart.jobs.back() != point.job_id) {
-      x_of_job[point.job_id] = chart.jobs.size();
-      last_of_commit[point.commit] = chart.jobs.size();
-      chart.jobs.push_back(point.job_id);
-      chart.commits.push_back(point.commit);
-      chart.times.push_back(point.finished_at);
+  std::vector<std::pair<TimePoint, size_t>> by_time;
+  for (size_t x = 0; x < jobs.size(); ++x) {
+    const HistoryPoint& job = *jobs[x].first;
+    chart.jobs.push_back(job.job_id);
+    chart.commits.push_back(job.commit);
+    chart.times.push_back(job.finished_at);
+    x_of_job[job.job_id] = x;
+    last_of_commit[job.commit] = x;
+    by_time.emplace_back(job.finished_at, x);
+    for (const HistoryPoint* point : jobs[x].points) {
+      chart.values[*IndexOf(chart.series, point->series)][x] = point->median;
     }
-    placed.emplace_back(chart.jobs.size() - 1, &point);
   }
-  chart.values.assign(chart.series.size(), std::vector<double>(chart.jobs.size(), kNaN));
-  for (const auto& [x, point] : placed) {
-    chart.values[*IndexOf(chart.series, point->series)][x] = point->median;
-  }
+  std::ranges::sort(by_time);
 
   for (const ChangePointRecord& change : change_points) {
     auto x = x_of_job.find(change.job_id);
@@ -125,7 +152,16 @@ HistoryChart BuildHistoryChart(std::span<const HistoryPoint> points,
   for (const CandidatePoint& point : candidates) {
     std::optional<size_t> series = IndexOf(chart.series, point.series);
     if (!series) continue;
-    chart.candidates.push_back({CandidateX(chart, last_of_commit, point), *series, &point});
+    // At the newest baseline job of its base, what it was compared with; else beside the
+    // baseline job that finished last before it.
+    size_t x = 0;
+    if (auto base = last_of_commit.find(point.base_commit); base != last_of_commit.end()) {
+      x = base->second;
+    } else {
+      auto after = std::ranges::upper_bound(by_time, std::make_pair(point.finished_at, SIZE_MAX));
+      if (after != by_time.begin()) x = std::prev(after)->second;
+    }
+    chart.candidates.push_back({x, *series, &point});
   }
   return chart;
 }

@@ -19,7 +19,8 @@
 namespace perfgate {
 
 struct HistoryChart {
-  // The x axis: one entry per baseline job, in the store's order (finish time, then id).
+  // The x axis: one entry per baseline job, in the default branch's commit order (see
+  // BuildHistoryChart); `times` are then not always in order.
   std::vector<JobId> jobs;
   std::vector<std::string> commits;  // full SHAs
   std::vector<TimePoint> times;      // when each job finished
@@ -45,13 +46,17 @@ struct HistoryChart {
   std::vector<Candidate> candidates;
 };
 
-// The chart of `points` (one metric's history, in the store's order), with the change points
-// and candidate results of the same metric. Change points of jobs or series the history lacks
-// are left out; candidate results of series it lacks too. The chart refers into `candidates`,
-// which must outlive it.
+// The chart of `points` (one metric's history, in the store's order: by finish time), with the
+// change points and candidate results of the same metric. Jobs go in the order of their commits
+// in `branch_commits` (the default branch along its first parents, newest first); a job of a
+// commit not in it stays after the job that finished before it, and with no branch commits at
+// all the store's order is kept. Several jobs of one commit go by finish time. Change points of
+// jobs or series the history lacks are left out; candidate results of series it lacks too. The
+// chart refers into `candidates`, which must outlive it.
 HistoryChart BuildHistoryChart(std::span<const HistoryPoint> points,
                                std::span<const ChangePointRecord> change_points,
-                               std::span<const CandidatePoint> candidates);
+                               std::span<const CandidatePoint> candidates,
+                               std::span<const std::string> branch_commits);
 
 // The chart as compact JSON, each array one column:
 //   {"scenario", "metric", "unit",

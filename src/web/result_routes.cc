@@ -84,7 +84,12 @@ ApiResult GetHistoryChart(const ApiContext& context, const ApiRequest& request) 
   if (!change_points) return std::unexpected(FromError(request, change_points.error()));
   auto candidates = context.store->CandidateHistory(scenario, metric, "", kChartedTestJobs);
   if (!candidates) return std::unexpected(FromError(request, candidates.error()));
-  HistoryChart chart = BuildHistoryChart(*points, *change_points, *candidates);
+  // The commit order is a courtesy too: without it, the order the jobs finished in.
+  std::vector<std::string> branch_commits;
+  if (context.default_branch_commits) {
+    branch_commits = context.default_branch_commits().value_or(std::vector<std::string>());
+  }
+  HistoryChart chart = BuildHistoryChart(*points, *change_points, *candidates, branch_commits);
   // A metric no longer in the config keeps its history, without a unit.
   const MetricConfig* config = context.config->FindMetric(scenario, metric);
   return JsonResponse(HistoryChartJson(chart, scenario, metric,

@@ -123,6 +123,20 @@ TEST_F(CommitResolverTest, SubjectsOnceReadAreAnsweredWithoutGit) {
   EXPECT_FALSE(resolver->Subjects({first_, second_}).has_value());  // never read: git, which fails
 }
 
+TEST_F(CommitResolverTest, FirstParentsAreReadAgainOnlyWhenTheBranchMoved) {
+  auto resolver = Open();
+  ASSERT_TRUE(resolver);
+  auto commits = resolver->FirstParents("main", 10);
+  ASSERT_TRUE(commits.has_value()) << commits.error().ToString();
+  EXPECT_EQ(*commits, (std::vector<std::string>{second_, first_}));
+  std::string third = origin_.Commit({{"README", "third\n"}}, "third commit");
+  ASSERT_EQ(Resolved(*resolver, third), third);  // fetched: main has moved in the mirror
+  commits = resolver->FirstParents("main", 10);
+  ASSERT_TRUE(commits.has_value()) << commits.error().ToString();
+  EXPECT_EQ(*commits, (std::vector<std::string>{third, second_, first_}));
+  EXPECT_EQ(resolver->FirstParents("main", 1)->size(), 1u);
+}
+
 TEST_F(CommitResolverTest, TheOldestShaIsForgottenBeyondTheBound) {
   auto resolver = Open(/*known_commits=*/1);
   ASSERT_TRUE(resolver);

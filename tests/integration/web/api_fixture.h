@@ -82,6 +82,7 @@ class ApiTest : public ::testing::Test {
                       .clock = &SystemClock(),
                       .resolve_commit = ResolveForTest,
                       .commit_subjects = SubjectsForTest,
+                      .default_branch_commits = [this] { return branch_commits_; },
                       .job_log_path = [this](JobId id) { return LogPath(id); },
                       .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),
@@ -158,6 +159,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   std::unique_ptr<ApiServer> server_;
   std::atomic<int> jobs_queued_ = 0;  // calls of the context's job_queued
+  // What the context's default_branch_commits answers: newest first; none by default.
+  std::vector<std::string> branch_commits_;
 };
 
 }  // namespace perfgate::testing

@@ -88,6 +88,11 @@ TEST_F(HistoryPageTest, TheChartHasOnePositionPerBaselineJobAndMarksChangesAndTe
   EXPECT_EQ(chart["candidates"]["values"], nlohmann::json({0.003}));
   EXPECT_EQ(chart["candidates"]["verdicts"], nlohmann::json({"regression"}));
 
+  // In the default branch's commit order, where the repository tells it.
+  branch_commits_ = {Sha('3'), Sha('1'), kMainSha};
+  EXPECT_EQ(Chart("?scenario=http-api&metric=latency")["jobs"],
+            nlohmann::json({second_.id, first_.id, third_.id}));
+
   EXPECT_TRUE(Chart("?scenario=http-api&metric=other")["jobs"].empty());
   nlohmann::json missing = Chart("?metric=latency", 422);
   EXPECT_EQ(missing["error"]["fields"][0]["field"], "scenario");

@@ -52,7 +52,7 @@ ChangePointRecord Change(JobId job, const std::string& series, double change) {
 
 TEST(HistoryChartTest, OneColumnPerSeriesWithOnePositionPerJob) {
   std::vector<HistoryPoint> points = ThreeJobs();
-  HistoryChart chart = BuildHistoryChart(points, {}, {});
+  HistoryChart chart = BuildHistoryChart(points, {}, {}, {});
   EXPECT_EQ(chart.jobs, (std::vector<JobId>{1, 2, 4}));
   EXPECT_EQ(chart.commits, (std::vector<std::string>{Sha('a'), Sha('b'), Sha('c')}));
   EXPECT_EQ(chart.times, (std::vector<TimePoint>{At(100), At(200), At(300)}));
@@ -64,12 +64,32 @@ TEST(HistoryChartTest, OneColumnPerSeriesWithOnePositionPerJob) {
   EXPECT_EQ(chart.values[1][2], 0.75);
 }
 
+TEST(HistoryChartTest, JobsGoInTheBranchsCommitOrderNotTheOrderTheyFinishedIn) {
+  std::vector<HistoryPoint> points = ThreeJobs();
+  // Job 5, of a commit the branch lacks, finished between jobs 1 and 2.
+  points.insert(points.begin() + 2, Point(5, 'd', 150, R"({e="a"})", 9));
+  std::vector<std::string> branch = {Sha('c'), Sha('a'), Sha('b')};  // newest first
+  std::vector<ChangePointRecord> changes = {Change(4, R"({e="a"})", 0.6)};
+  std::vector<CandidatePoint> candidates = {Candidate(9, Sha('a'), 400, R"({e="a"})"),
+                                            Candidate(10, Sha('9'), 160, R"({e="a"})")};
+  HistoryChart chart = BuildHistoryChart(points, changes, candidates, branch);
+  // b, a and then the job that finished after a's, c.
+  EXPECT_EQ(chart.jobs, (std::vector<JobId>{2, 1, 5, 4}));
+  EXPECT_EQ(chart.times, (std::vector<TimePoint>{At(200), At(100), At(150), At(300)}));
+  EXPECT_EQ(chart.values[0], (std::vector<double>{1.25, 1.5, 9, 2}));
+  ASSERT_EQ(chart.change_points.size(), 1u);
+  EXPECT_EQ(chart.change_points[0].x, 3u);
+  ASSERT_EQ(chart.candidates.size(), 2u);
+  EXPECT_EQ(chart.candidates[0].x, 1u);  // at a's job
+  EXPECT_EQ(chart.candidates[1].x, 2u);  // beside job 5, the last to finish before it
+}
+
 TEST(HistoryChartTest, ChangePointsArePlacedAtTheirJobAndSeries) {
   std::vector<HistoryPoint> points = ThreeJobs();
   std::vector<ChangePointRecord> changes = {
       Change(4, R"({e="b"})", 0.5), Change(3, R"({e="a"})", 0.1),  // a job the history lacks
       Change(4, R"({e="z"})", 0.1)};                               // a series it lacks
-  HistoryChart chart = BuildHistoryChart(points, changes, {});
+  HistoryChart chart = BuildHistoryChart(points, changes, {}, {});
   ASSERT_EQ(chart.change_points.size(), 1u);
   EXPECT_EQ(chart.change_points[0].x, 2u);
   EXPECT_EQ(chart.change_points[0].series, 1u);
@@ -83,7 +103,7 @@ TEST(HistoryChartTest, TestJobsArePlacedAtTheirBaseOrAfterTheBaselinesBeforeThem
       Candidate(10, Sha('9'), 250, R"({e="b"})"),  // a base without one: after job 2
       Candidate(11, Sha('9'), 50, R"({e="a"})"),   // before every baseline: the first
       Candidate(12, Sha('b'), 400, R"({e="z"})")};
-  HistoryChart chart = BuildHistoryChart(points, {}, candidates);
+  HistoryChart chart = BuildHistoryChart(points, {}, candidates, {});
   ASSERT_EQ(chart.candidates.size(), 3u);
   EXPECT_EQ(chart.candidates[0].x, 1u);
   EXPECT_EQ(chart.candidates[0].series, 0u);
@@ -99,7 +119,7 @@ TEST(HistoryChartTest, JsonHasOneArrayPerColumn) {
   std::vector<ChangePointRecord> changes = {Change(4, R"({e="b"})", 0.5)};
   std::vector<CandidatePoint> candidates = {Candidate(9, Sha('b'), 400, R"({e="a"})")};
   candidates[0].pull_request.reset();
-  HistoryChart chart = BuildHistoryChart(points, changes, candidates);
+  HistoryChart chart = BuildHistoryChart(points, changes, candidates, {});
   std::string text = HistoryChartJson(chart, "http-api", "latency", "s",
                                       {{Sha('a'), "first <b>"}, {Sha('c'), "bad \xff byte"}});
   nlohmann::json json = nlohmann::json::parse(text);
@@ -122,7 +142,7 @@ TEST(HistoryChartTest, JsonHasOneArrayPerColumn) {
 }
 
 TEST(HistoryChartTest, AnEmptyHistoryIsEmptyColumns) {
-  std::string text = HistoryChartJson(BuildHistoryChart({}, {}, {}), "s", "m", "", {});
+  std::string text = HistoryChartJson(BuildHistoryChart({}, {}, {}, {}), "s", "m", "", {});
   nlohmann::json json = nlohmann::json::parse(text);
   EXPECT_TRUE(json["jobs"].empty());
   EXPECT_TRUE(json["values"].empty());
