@@ -45,8 +45,9 @@ double VerdictRank(const SeriesComparison& series) {
                              kReportVerdictOrder.begin());
 }
 
-// The table's columns: those every tabular report shows (table.h), with the samples drawn beside
-// the medians and p beside q.
+// The table's columns: those every tabular report shows (table.h), the verdict first after
+// what the series is, so that its colour shows on a narrow screen; the samples drawn beside the
+// medians; p beside q.
 const std::vector<Column>& Columns() {
   auto text = [](size_t column) {
     return
@@ -56,6 +57,9 @@ const std::vector<Column>& Columns() {
       {"scenario", nullptr, SortBy::kText, text(0)},
       {"metric", nullptr, SortBy::kText, text(1)},
       {"series", nullptr, SortBy::kText, text(2)},
+      {"verdict", nullptr, SortBy::kValue,
+       [](const SeriesComparison& s, const TableRow&) { return VerdictBadge(s.verdict); },
+       VerdictRank},
       {"base", "num", SortBy::kValue, text(3), &SeriesComparison::base_median},
       {"candidate", "num", SortBy::kValue, text(4), &SeriesComparison::candidate_median},
       {"samples", nullptr, SortBy::kNothing,
@@ -66,9 +70,6 @@ const std::vector<Column>& Columns() {
        [](const SeriesComparison& s, const TableRow&) { return FormatPValue(s.p_value); },
        &SeriesComparison::p_value},
       {"q", "num", SortBy::kValue, text(7), &SeriesComparison::q_value},
-      {"verdict", nullptr, SortBy::kValue,
-       [](const SeriesComparison& s, const TableRow&) { return VerdictBadge(s.verdict); },
-       VerdictRank},
       {"note", "note", SortBy::kText,
        [](const SeriesComparison& s, const TableRow&) { return EscapeHtml(SeriesNote(s)); }},
   };

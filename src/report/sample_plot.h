@@ -14,7 +14,7 @@
 
 namespace perfgate {
 
-inline constexpr int kSamplePlotWidth = 140;
+inline constexpr int kSamplePlotWidth = 120;
 inline constexpr int kSamplePlotHeight = 30;
 
 // <svg class="samples" ...> with role="img", an aria-label and a <title> that say what it

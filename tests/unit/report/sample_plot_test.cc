@@ -32,12 +32,12 @@ std::vector<double> DotsOf(const std::string& svg, const std::string& side) {
 
 TEST(SamplePlotTest, BothSidesShareOneScaleFromTheSmallestToTheLargestValue) {
   std::string svg = SamplePlotSvg(Series({0.001, 0.002}, {0.003, 0.005}));
-  EXPECT_EQ(DotsOf(svg, "base"), (std::vector<double>{6.0, 38.0}));
-  EXPECT_EQ(DotsOf(svg, "candidate"), (std::vector<double>{70.0, 134.0}));
+  EXPECT_EQ(DotsOf(svg, "base"), (std::vector<double>{6.0, 33.0}));
+  EXPECT_EQ(DotsOf(svg, "candidate"), (std::vector<double>{60.0, 114.0}));
   // Each side's median, across its row.
-  EXPECT_THAT(svg, HasSubstr(R"(<line class="median" x1="22.0" x2="22.0")"));
-  EXPECT_THAT(svg, HasSubstr(R"(<line class="median" x1="102.0" x2="102.0")"));
-  EXPECT_THAT(svg, HasSubstr(R"(width="140" height="30" role="img")"));
+  EXPECT_THAT(svg, HasSubstr(R"(<line class="median" x1="19.5" x2="19.5")"));
+  EXPECT_THAT(svg, HasSubstr(R"(<line class="median" x1="87.0" x2="87.0")"));
+  EXPECT_THAT(svg, HasSubstr(R"(width="120" height="30" role="img")"));
 }
 
 TEST(SamplePlotTest, SaysWhatItShowsInTheSeriesUnit) {
@@ -54,7 +54,7 @@ TEST(SamplePlotTest, ASideWithoutValuesHasAnEmptyRow) {
   EXPECT_THAT(svg, HasSubstr("base: no values"));
   EXPECT_TRUE(DotsOf(svg, "base").empty());
   // Without spread, every dot is in the middle.
-  EXPECT_EQ(DotsOf(svg, "candidate"), (std::vector<double>{70.0, 70.0}));
+  EXPECT_EQ(DotsOf(svg, "candidate"), (std::vector<double>{60.0, 60.0}));
   EXPECT_THAT(SamplePlotSvg(Series({}, {})), Not(HasSubstr("<circle")));
 }
 
