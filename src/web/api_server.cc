@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -15,7 +14,6 @@
 #include "web/api_routes.h"
 #include "web/assets.h"
 #include "web/auth.h"
-#include "web/content_encoding.h"
 #include "web/page.h"
 #include "web/page_auth.h"
 #include "web/page_routes.h"
@@ -42,35 +40,10 @@ std::optional<ListenAddress> ParseListen(const std::string& listen) {
   return ListenAddress{host, static_cast<int>(*port)};
 }
 
-// `body` as the answer, gzip-compressed when that pays (content_encoding.h). A sized content
-// provider is the one kind of body the library sends as it is, never compressing it itself.
-void SendBody(const httplib::Request& http, httplib::Response& response, std::string body,
-              const std::string& content_type) {
-  if (IsCompressible(content_type)) {
-    response.set_header("Vary", "Accept-Encoding");
-    if (body.size() >= kMinCompressedBytes &&
-        AcceptsGzip(http.get_header_value("Accept-Encoding"))) {
-      if (std::optional<std::string> gzipped = Gzip(body)) {
-        body = std::move(*gzipped);
-        response.set_header("Content-Encoding", "gzip");
-      }
-    }
-  }
-  if (body.empty()) {
-    response.set_content("", content_type);
-    return;
-  }
-  auto shared = std::make_shared<const std::string>(std::move(body));
-  response.set_content_provider(shared->size(), content_type,
-                                [shared](size_t offset, size_t length, httplib::DataSink& sink) {
-                                  return sink.write(shared->data() + offset, length);
-                                });
-}
-
-void WriteError(const httplib::Request& http, const ApiError& error, httplib::Response& response) {
+void WriteError(const ApiError& error, httplib::Response& response) {
   response.status = error.status;
   if (error.status == kStatusUnauthorized) response.set_header("WWW-Authenticate", "Bearer");
-  SendBody(http, response, ErrorEnvelope(error), "application/json");
+  response.set_content(ErrorEnvelope(error), "application/json");
 }
 
 // The errors the HTTP library answers by itself, before any route runs, and 413 for a body
@@ -142,9 +115,8 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   });
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request& http, httplib::Response& response) {
-        // A route's answer has its type (SendBody); what the library refused by itself has none.
-        if (response.has_header("Content-Type")) return httplib::Server::HandlerResponse::Unhandled;
-        WriteError(http, LibraryError(http.method, http.path, response.status), response);
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        WriteError(LibraryError(http.method, http.path, response.status), response);
         return httplib::Server::HandlerResponse::Handled;
       }));
   server_->set_logger([this](const httplib::Request& http, const httplib::Response& response) {
@@ -214,14 +186,14 @@ void ApiServer::Handle(const httplib::Request& http, httplib::Response& response
                           http.path, error.status, error.error.ToString());
     }
     if (!page) {
-      WriteError(http, error, response);
+      WriteError(error, response);
       return;
     }
     result = ErrorPage(error);
   }
   response.status = result->status;
   for (const auto& [name, value] : result->headers) response.set_header(name, value);
-  SendBody(http, response, std::move(result->body), result->content_type);
+  response.set_content(std::move(result->body), result->content_type);
 }
 
 ApiResult ApiServer::Dispatch(ApiRequest& request, bool& page) {

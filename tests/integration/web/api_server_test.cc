@@ -4,7 +4,6 @@
 #include <thread>
 
 #include "api_fixture.h"
-#include "web/content_encoding.h"
 
 namespace perfgate::testing {
 namespace {
@@ -145,39 +144,6 @@ TEST_F(ApiServerTest, UnknownRoutesAre404AndWrongMethods405) {
   EXPECT_EQ(ErrorOf(client.Delete("/api/v1/jobs", Bearer()), 405)["code"], "method_not_allowed");
   EXPECT_EQ(ErrorOf(client.Get("/api/v1/jobs/1/cancel"), 405)["fix"], "use POST");
   EXPECT_EQ(ErrorOf(client.Put("/healthz", "", "text/plain"), 405)["fix"], "use GET");
-}
-
-// Gzip at its fastest level to clients that accept it, whatever else they offer: never the
-// HTTP library's brotli, whose best quality costs a second on a long history's chart.
-TEST_F(ApiServerTest, LargeAnswersAreGzippedForClientsThatAcceptIt) {
-  for (int i = 0; i < 20; ++i) FinishedJob(JobKind::kBaseline, Sha('a' + i % 6), {1.0, 2.0});
-  auto client = Raw();
-  client.set_decompress(false);
-  httplib::Result plain = client.Get("/api/v1/jobs");
-  ASSERT_TRUE(plain);
-  ASSERT_GT(plain->body.size(), kMinCompressedBytes);
-  EXPECT_FALSE(plain->has_header("Content-Encoding"));
-  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
-
-  httplib::Result gzipped = client.Get("/api/v1/jobs", {{"Accept-Encoding", "gzip, deflate, br"}});
-  ASSERT_TRUE(gzipped);
-  EXPECT_EQ(gzipped->get_header_value("Content-Encoding"), "gzip");
-  EXPECT_LT(gzipped->body.size(), plain->body.size() / 3);
-  auto decoding = Raw();  // decompresses, as browsers do
-  httplib::Result decoded = decoding.Get("/api/v1/jobs", {{"Accept-Encoding", "gzip"}});
-  ASSERT_TRUE(decoded);
-  EXPECT_EQ(decoded->body, plain->body);
-
-  httplib::Result brotli_only = client.Get("/api/v1/jobs", {{"Accept-Encoding", "br"}});
-  ASSERT_TRUE(brotli_only);
-  EXPECT_FALSE(brotli_only->has_header("Content-Encoding"));
-  EXPECT_EQ(brotli_only->body, plain->body);
-  // Small answers and errors go as they are.
-  httplib::Result health = client.Get("/healthz", {{"Accept-Encoding", "gzip"}});
-  ASSERT_TRUE(health);
-  EXPECT_EQ(health->body, "ok\n");
-  EXPECT_EQ(ErrorOf(client.Get("/api/v1/nothing", {{"Accept-Encoding", "gzip"}}), 404)["code"],
-            "not_found");
 }
 
 TEST_F(ApiServerTest, BadQueryParametersAre422) {
