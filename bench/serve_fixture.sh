@@ -97,10 +97,13 @@ start_prometheus() {
 # `perfgate serve` on the repository with one scenario whose build is `sleep`: a job that runs
 # takes no CPU, and holds the only worker slot until it is cancelled or the server stops. The
 # rest of the scenario is never reached but must be valid. $serve_yaml is added to the
-# config's top level and $serve_env to the server's environment.
+# config's top level and $serve_env to the server's environment; $serve_scenario and
+# $serve_metric name the scenario and its one metric.
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 serve_yaml=""
 serve_env=()
+serve_scenario=idle
+serve_metric=up
 launch_perfgate() {
   cat >"$tmp/perfgate.yaml" <<EOF
 repository: { url: "$repo", default_branch: main }
@@ -110,7 +113,7 @@ server: { listen: "127.0.0.1:$1", public_url: "http://127.0.0.1:$1" }
 prometheus: { url: "http://127.0.0.1:$prometheus_port", targets_dir: "$tmp/targets" }
 $serve_yaml
 scenarios:
-  - name: idle
+  - name: $serve_scenario
     environment:
       type: process
       build: [sleep, "120"]
@@ -120,7 +123,7 @@ scenarios:
           ready: { http: "http://127.0.0.1:{{port.none}}/", timeout: 1s }
     load: { type: command, command: ["true"], warmup: 0s, duration: 1s, rate: 1 }
     metrics:
-      - { name: up, query: "up{ {{selector}} }", unit: ratio, better: higher }
+      - { name: $serve_metric, query: "up{ {{selector}} }", unit: ratio, better: higher }
 EOF
   exec env PERFGATE_API_TOKEN="$token" "${serve_env[@]}" "$perfgate" serve \
     --config "$tmp/perfgate.yaml" --grace 2s >"$tmp/serve.log" 2>&1
@@ -139,7 +142,8 @@ post_job() {
   local answer status
   answer=$(curl -sS --max-time 5 -w '\n%{http_code}' -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' \
-    -d "{\"commit\": \"$1\", \"kind\": \"experiment\", \"scenarios\": [\"idle\"]}" "$api/jobs")
+    -d "{\"commit\": \"$1\", \"kind\": \"experiment\", \"scenarios\": [\"$serve_scenario\"]}" \
+    "$api/jobs")
   status=${answer##*$'\n'}
   [ "$status" = 201 ] || fail "POST /jobs answered $status: ${answer%$'\n'*}"
   json_field "${answer%$'\n'*}" id

@@ -25,13 +25,19 @@ constexpr Duration kQueryTimeout = std::chrono::seconds(60);
 using PollAttempt = std::function<Result<std::optional<std::string>>(Duration remaining)>;
 
 // Runs `attempt` every kPollInterval on `clock` until it reports done, fails, or `timeout`
-// passes; always tries at least once. A timeout is Unavailable with the last reason.
+// passes. A timeout is Unavailable with the last reason; an `interrupted` flag (may be null)
+// set before an attempt is FailedPrecondition. Unless interrupted, it tries at least once.
 Result<void> PollUntil(Clock& clock, Duration timeout, const PollAttempt& attempt,
                        const std::string& waiting_for, const std::string& where,
-                       const std::string& fix) {
+                       const std::string& fix, const std::atomic<bool>* interrupted = nullptr) {
   TimePoint deadline = clock.Now() + timeout;
   std::string reason;
   while (true) {
+    if (interrupted && *interrupted) {
+      return std::unexpected(
+          FailedPrecondition("interrupted while waiting for " + waiting_for, where,
+                             "nothing to fix: the job was cancelled or perfgate is stopping"));
+    }
     auto remaining = std::chrono::duration_cast<Duration>(deadline - clock.Now());
     auto outcome = attempt(std::max(remaining, Duration(0)));
     if (!outcome) return std::unexpected(outcome.error());
@@ -96,7 +102,8 @@ Result<std::vector<QueryValue>> PrometheusClient::Query(const std::string& promq
 }
 
 Result<void> PrometheusClient::WaitForScrapeAfter(const std::string& selector, TimePoint after,
-                                                  Duration timeout, Clock& clock) {
+                                                  Duration timeout, Clock& clock,
+                                                  const std::atomic<bool>* interrupted) {
   // Evaluated at Prometheus' own "now": our clock may be a fake, Prometheus' is not.
   std::string promql = fmt::format("min(timestamp(up{{{}}}))", selector);
   double after_seconds = ToUnixSeconds(after);
@@ -117,7 +124,8 @@ Result<void> PrometheusClient::WaitForScrapeAfter(const std::string& selector, T
   return PollUntil(clock, timeout, poll, "a scrape of every target after the given time",
                    fmt::format("selector {{{}}} at {}", selector, RedactUrl(base_url_)),
                    "check that the targets are listed in a file_sd file and answer on their "
-                   "metrics path (see Prometheus' /targets page)");
+                   "metrics path (see Prometheus' /targets page)",
+                   interrupted);
 }
 
 }  // namespace perfgate

@@ -4,6 +4,7 @@
 // Thread-safety: as safe as the HttpClient it is given.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -37,9 +38,12 @@ class PrometheusClient {
 
   // Waits until every target matching `selector` (label matchers without braces) has a
   // stored scrape later than `after`: polls min(timestamp(up{selector})) evaluated now.
-  // Unavailable after `timeout`, naming the selector.
+  // Unavailable after `timeout`, naming the selector. FailedPrecondition as soon as
+  // `interrupted` (may be null) is set: an interrupted job's targets are stopping, and their
+  // next scrape may never come.
   [[nodiscard]] Result<void> WaitForScrapeAfter(const std::string& selector, TimePoint after,
-                                                Duration timeout, Clock& clock);
+                                                Duration timeout, Clock& clock,
+                                                const std::atomic<bool>* interrupted = nullptr);
 
  private:
   HttpClient& http_;

@@ -154,8 +154,8 @@ class Session {
     const std::string selector = Selector(TargetLabels());
     // A scrape of this session's services before any window opens: a window's first scrape
     // then counts against a value of the same process, never of the session before.
-    if (auto scraped =
-            prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(), clock_);
+    if (auto scraped = prometheus_.WaitForScrapeAfter(selector, clock_.Now(), ScrapeWaitTimeout(),
+                                                      clock_, request_.interrupted);
         !scraped) {
       return std::unexpected(scraped.error());
     }
@@ -189,8 +189,8 @@ class Session {
   // Evaluates every metric at the window's end, once a scrape later than the end is stored.
   Result<std::vector<Sample>> Query(const LoadWindow& window, int rep,
                                     const std::string& selector) {
-    auto scraped =
-        prometheus_.WaitForScrapeAfter(selector, window.end, ScrapeWaitTimeout(), clock_);
+    auto scraped = prometheus_.WaitForScrapeAfter(selector, window.end, ScrapeWaitTimeout(), clock_,
+                                                  request_.interrupted);
     if (!scraped) return std::unexpected(scraped.error());
     TemplateVars vars = run_.vars;
     vars["selector"] = selector;

@@ -33,8 +33,9 @@ struct ScenarioRunRequest {
   std::string worktree_dir;  // where the commit is checked out; must not exist yet
   std::string log_dir;       // build.log, <service>.log, load.log
   std::string targets_dir;   // file_sd directory the Prometheus server reads
-  const std::atomic<bool>* interrupted = nullptr;  // checked before each window; may be null
-  RunSide side = RunSide::kSingle;                 // named in the run's phases when not kSingle
+  // Checked before each window and while waiting for Prometheus' scrapes; may be null.
+  const std::atomic<bool>* interrupted = nullptr;
+  RunSide side = RunSide::kSingle;  // named in the run's phases when not kSingle
 };
 
 // The request that measures `run` (of `job`, for `scenario`): its worktree and log folders

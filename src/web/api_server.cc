@@ -14,6 +14,7 @@
 #include "web/api_routes.h"
 #include "web/assets.h"
 #include "web/auth.h"
+#include "web/content_coding.h"
 #include "web/page.h"
 #include "web/page_auth.h"
 #include "web/page_routes.h"
@@ -94,6 +95,12 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   // before the library reads.
   server_->set_pre_routing_handler(
       [handle](const httplib::Request& http, httplib::Response& response) {
+        // The library hands the request over as const, but it is the library's own mutable
+        // object: this is the one place where the coding of the answer can still be steered
+        // (content_coding.h says why).
+        auto& headers = const_cast<httplib::Headers&>(http.headers);
+        auto [first, last] = headers.equal_range("Accept-Encoding");  // names compare any case
+        for (auto it = first; it != last; ++it) it->second = WithoutBrotli(it->second);
         if (http.has_header("Content-Length") || http.has_header("Transfer-Encoding")) {
           return httplib::Server::HandlerResponse::Unhandled;
         }

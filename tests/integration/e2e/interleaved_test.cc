@@ -1,6 +1,6 @@
 // Interleaved comparison on the quickstart service: the base and the candidate built from
 // their own commits and measured pair by pair in one job. A commit that makes every request
-// do 10% more work (the quickstart's EXTRA_WORK_PERCENT knob) is a regression on every
+// do 25% more work (the quickstart's EXTRA_WORK_PERCENT knob) is a regression on every
 // endpoint's median; a commit that changes no code is unchanged.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -22,7 +22,10 @@ class InterleavedTest : public QuickstartFixture {
   void SetUp() override {
     QuickstartFixture::SetUp();  // main~1: the service; main: a commit of notes only
     repo_->Branch("slower");
-    repo_->Commit({{"Makefile", MakefileWithExtraWork(10)}}, "every request does 10% more work");
+    // Well beyond the 5% margin: a machine busy with other work widens the pairs' spread,
+    // and this test is about the pipeline; bench/quickstart_validation measures how small a
+    // change is caught.
+    repo_->Commit({{"Makefile", MakefileWithExtraWork(25)}}, "every request does 25% more work");
     repo_->Checkout("main");
   }
 
@@ -55,7 +58,7 @@ class InterleavedTest : public QuickstartFixture {
   }
 };
 
-TEST_F(InterleavedTest, TenPercentMoreWorkIsARegressionOnEveryEndpoint) {
+TEST_F(InterleavedTest, AQuarterMoreWorkIsARegressionOnEveryEndpoint) {
   nlohmann::json report = RunJob("5%", {"--commit", "slower", "--base", "main"}, 1);
 
   ASSERT_TRUE(report.is_object());
@@ -76,7 +79,7 @@ TEST_F(InterleavedTest, TenPercentMoreWorkIsARegressionOnEveryEndpoint) {
 TEST_F(InterleavedTest, ACommitThatChangesNoCodeIsUnchanged) {
   // The median of a short window moves by several percent from window to window on a shared
   // machine: 10 pairs bound the change within about ±8%, so "unchanged" needs a wider margin
-  // than the 5% a 10% slowdown is tested against.
+  // than the 5% a 25% slowdown is tested against.
   nlohmann::json report = RunJob("15%", {"--commit", "main"}, 0);  // its base: main~1
 
   ASSERT_TRUE(report.is_object());

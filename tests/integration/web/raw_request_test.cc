@@ -17,7 +17,8 @@ namespace {
 constexpr int kReceiveTimeoutSeconds = 30;
 
 struct RawAnswer {
-  int status = 0;  // 0: no complete answer
+  int status = 0;    // 0: no complete answer
+  std::string head;  // the status line and the headers
   std::string body;
   bool closes = false;  // "Connection: close": the server's limit of requests per connection
 };
@@ -51,6 +52,7 @@ class RawConnection {
     }
     std::string head = buffer_.substr(0, head_end);
     RawAnswer answer;
+    answer.head = head;
     answer.status = std::stoi(head.substr(head.find(' ') + 1, 3));
     answer.closes = head.find("\r\nConnection: close") != std::string::npos;
     size_t length_at = head.find("Content-Length: ");
@@ -134,6 +136,24 @@ TEST_F(RawRequestTest, CreateWithoutContentLengthIs400SayingTheBodyIsMissing) {
   RawAnswer health = connection.Exchange("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.body, "ok\n");
+}
+
+// The library would answer a client that accepts Brotli with Brotli at its slowest quality;
+// such a client gets gzip (web/content_coding.h).
+TEST_F(RawRequestTest, AClientThatAcceptsBrotliGetsGzip) {
+  RawConnection connection(server_->port());
+  ASSERT_TRUE(connection.connected());
+  QueuedJob();
+  RawAnswer answer = connection.Exchange(
+      "GET /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n");
+  EXPECT_EQ(answer.status, 200) << answer.head;
+  EXPECT_NE(answer.head.find("\r\nContent-Encoding: gzip"), std::string::npos) << answer.head;
+
+  answer = connection.Exchange(
+      "GET /api/v1/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: br\r\n\r\n");
+  EXPECT_EQ(answer.status, 200) << answer.head;
+  EXPECT_EQ(answer.head.find("Content-Encoding"), std::string::npos) << answer.head;
+  EXPECT_EQ(answer.body.front(), '{');
 }
 
 // An answer is written as head then body; with Nagle's algorithm the body would wait for the

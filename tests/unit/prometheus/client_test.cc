@@ -121,6 +121,21 @@ TEST(PrometheusClientTest, WaitForScrapeAfterTimesOutAsUnavailableNamingTheSelec
   EXPECT_NE(waited.error().what.find("no target matches"), std::string::npos);
 }
 
+TEST(PrometheusClientTest, WaitForScrapeAfterStopsWhenInterrupted) {
+  ScriptedHttpClient http({kEmptyVector});
+  PrometheusClient client(http, "http://127.0.0.1:9090");
+  FakeClock clock;
+  std::atomic<bool> interrupted = true;
+  const TimePoint start = clock.Now();
+  auto waited = client.WaitForScrapeAfter("perfgate_run=\"7\"", clock.Now(),
+                                          std::chrono::seconds(20), clock, &interrupted);
+  ASSERT_FALSE(waited.has_value());
+  EXPECT_EQ(waited.error().kind, ErrorKind::kFailedPrecondition);
+  EXPECT_NE(waited.error().what.find("interrupted"), std::string::npos) << waited.error().what;
+  EXPECT_TRUE(http.requests.empty());
+  EXPECT_EQ(clock.Now(), start);  // not one poll interval slept
+}
+
 TEST(PrometheusClientTest, WaitForScrapeAfterStopsAtAQueryError) {
   ScriptedHttpClient http(
       {HttpResponse{.status = 400,
