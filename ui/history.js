@@ -305,14 +305,20 @@
     holder.dataset.points = String(plot.data[0].length);
     // A click opens the job under the cursor: a button released where it was pressed, not the
     // end of a drag that zoomed. Told by mouseup: at the plot's edge, where uPlot's selection
-    // starts under the pointer, the browser sends no click.
+    // starts under the pointer, the browser sends no click. It waits for a double click, which
+    // resets the zoom instead.
     let downAt = null;
+    let opening = null;
     plot.over.addEventListener('mousedown', (event) => { downAt = [event.clientX, event.clientY]; });
     plot.over.addEventListener('mouseup', (event) => {
       const still = downAt && Math.hypot(event.clientX - downAt[0], event.clientY - downAt[1]) < 4;
       downAt = null;
-      if (event.button === 0 && still && target !== null) location.assign(`/jobs/${target}`);
+      if (event.button !== 0 || !still || target === null) return;
+      const job = target;
+      clearTimeout(opening);
+      opening = setTimeout(() => location.assign(`/jobs/${job}`), 300);
     });
+    plot.over.addEventListener('dblclick', () => clearTimeout(opening));
     plot.over.addEventListener('mouseleave', () => { tip.hidden = true; });
   }
 

@@ -1,6 +1,6 @@
 // The history page's chart ($PERFGATE_HISTORY) has a point per succeeded baseline job
-// ($PERFGATE_BASELINES), whatever its x axis; the tooltip of the newest point shows its
-// commit, subject, time and value, and a click on it opens its job.
+// ($PERFGATE_BASELINES), whatever its x axis; dragging and double-clicking zoom; the tooltip of
+// the newest point shows its commit, subject, time and value, and a click on it opens its job.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -16,8 +16,18 @@ main(async (page) => {
   console.log(`${expected} points, ${legend - 1} series in the legend`);
   assert.ok(legend >= 2, 'no series in the legend');
 
-  // The newest point is at the right end of the plot.
+  // A drag zooms and a double click resets the zoom: neither opens a job.
   const box = await page.locator('#history-chart .u-over').boundingBox();
+  const middle = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.2, middle);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, middle, { steps: 5 });
+  await page.mouse.up();
+  await page.mouse.dblclick(box.x + box.width / 2, middle);
+  await page.waitForTimeout(600);
+  assert.equal(page.url(), base + process.env.PERFGATE_HISTORY, 'a drag or double click opened a job');
+
+  // The newest point is at the right end of the plot.
   await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
   await page.waitForSelector('#chart-tip:not([hidden])');
   const tip = await page.locator('#chart-tip').innerText();
