@@ -64,7 +64,16 @@ std::vector<JobColumn> JobsInCommitOrder(std::span<const HistoryPoint> points,
 // A JSON writer for the chart's columns: fmt for numbers, nlohmann's escaping for text.
 class ColumnWriter {
  public:
-  void Raw(std::string_view text) { out_ += text; }
+  void BeginObject() { out_ += '{'; }
+  void EndObject() { out_ += '}'; }
+
+  // "key": after a comma, unless it is the object's first.
+  void Key(std::string_view key) {
+    if (!out_.empty() && out_.back() != '{') out_ += ',';
+    fmt::format_to(std::back_inserter(out_), "\"{}\":", key);
+  }
+
+  void Null() { out_ += "null"; }
 
   void Text(const std::string& text) {
     // Bytes that are not UTF-8 (a commit message in Latin-1, say) become U+FFFD rather than
@@ -76,18 +85,11 @@ class ColumnWriter {
     if (std::isfinite(value)) {
       fmt::format_to(std::back_inserter(out_), "{:.6g}", value);
     } else {
-      out_ += "null";
+      Null();
     }
   }
 
   void Integer(int64_t value) { fmt::format_to(std::back_inserter(out_), "{}", value); }
-
-  // "key":[write(item) for each item]
-  template <typename Items, typename Write>
-  void Array(std::string_view key, const Items& items, Write write) {
-    fmt::format_to(std::back_inserter(out_), "\"{}\":", key);
-    List(items, write);
-  }
 
   // [write(item) for each item]
   template <typename Items, typename Write>
@@ -100,6 +102,13 @@ class ColumnWriter {
       write(item);
     }
     out_ += ']';
+  }
+
+  // "key":[write(item) for each item]
+  template <typename Items, typename Write>
+  void Array(std::string_view key, const Items& items, Write write) {
+    Key(key);
+    List(items, write);
   }
 
   std::string Take() { return std::move(out_); }
@@ -178,65 +187,55 @@ std::string HistoryChartJson(const HistoryChart& chart, const std::string& scena
   auto subject = [&](const std::string& commit) {
     auto found = subjects.find(commit);
     if (found == subjects.end()) {
-      json.Raw("null");
+      json.Null();
     } else {
       json.Text(found->second);
     }
   };
 
-  json.Raw("{\"scenario\":");
+  json.BeginObject();
+  json.Key("scenario");
   json.Text(scenario);
-  json.Raw(",\"metric\":");
+  json.Key("metric");
   json.Text(metric);
-  json.Raw(",\"unit\":");
+  json.Key("unit");
   json.Text(unit);
-  json.Raw(",");
   json.Array("jobs", chart.jobs, integer);
-  json.Raw(",");
   json.Array("commits", chart.commits, short_commit);
-  json.Raw(",");
   json.Array("subjects", chart.commits, subject);
-  json.Raw(",");
   json.Array("times", chart.times, time);
-  json.Raw(",");
   json.Array("series", chart.series, text);
-  json.Raw(",");
   json.Array("values", chart.values,
              [&](const std::vector<double>& column) { json.List(column, number); });
 
   const auto& changes = chart.change_points;
-  json.Raw(",\"change_points\":{");
+  json.Key("change_points");
+  json.BeginObject();
   json.Array("x", changes, [&](const auto& c) { integer(c.x); });
-  json.Raw(",");
   json.Array("series", changes, [&](const auto& c) { integer(c.series); });
-  json.Raw(",");
   json.Array("change", changes, [&](const auto& c) { number(c.change); });
+  json.EndObject();
 
   const auto& candidates = chart.candidates;
-  json.Raw("},\"candidates\":{");
+  json.Key("candidates");
+  json.BeginObject();
   json.Array("x", candidates, [&](const auto& c) { integer(c.x); });
-  json.Raw(",");
   json.Array("series", candidates, [&](const auto& c) { integer(c.series); });
-  json.Raw(",");
   json.Array("jobs", candidates, [&](const auto& c) { integer(c.point->job_id); });
-  json.Raw(",");
   json.Array("pull_requests", candidates, [&](const auto& c) {
     if (c.point->pull_request) {
       integer(*c.point->pull_request);
     } else {
-      json.Raw("null");
+      json.Null();
     }
   });
-  json.Raw(",");
   json.Array("commits", candidates, [&](const auto& c) { short_commit(c.point->commit); });
-  json.Raw(",");
   json.Array("times", candidates, [&](const auto& c) { time(c.point->finished_at); });
-  json.Raw(",");
   json.Array("values", candidates, [&](const auto& c) { number(c.point->median); });
-  json.Raw(",");
   json.Array("verdicts", candidates,
              [&](const auto& c) { json.Text(VerdictName(c.point->verdict)); });
-  json.Raw("}}");
+  json.EndObject();
+  json.EndObject();
   return json.Take();
 }
 
