@@ -98,7 +98,8 @@ const perfgate = (() => {
   }
 
   // Replaces each section marked data-live by its copy in a fresh render of this page, so
-  // that what the server renders is rendered in one place only.
+  // that what the server renders is rendered in one place only; then tells the page's modules
+  // (a 'perfgate:sections' event on the document), which may need to enhance the new copies.
   async function refreshSections() {
     const response = await fetch(location.href, { credentials: 'same-origin', cache: 'no-store' });
     if (!response.ok) return false;
@@ -108,6 +109,7 @@ const perfgate = (() => {
       if (replacement) section.replaceWith(document.importNode(replacement, true));
     }
     refreshTimes();
+    document.dispatchEvent(new Event('perfgate:sections'));
     return true;
   }
 
@@ -139,5 +141,5 @@ const perfgate = (() => {
 
   setInterval(refreshTimes, 15000);
 
-  return { api, token, openTokenPanel, errorMessage, refreshSections, setProgress, poll };
+  return { api, token, openTokenPanel, errorMessage, refreshSections, setProgress, poll, formatAgo };
 })();

@@ -23,9 +23,46 @@ Result<std::string> CommitResolver::PullRequestHead(int number) {
   return sha;
 }
 
-Result<std::string> CommitResolver::Subject(const std::string& commit) {
+Result<std::vector<std::string>> CommitResolver::FirstParents(const std::string& branch,
+                                                              int limit) {
+  Result<std::string> head = Resolve(branch);
+  if (!head) return std::unexpected(head.error());
   std::lock_guard lock(mirror_mutex_);
-  return repository_.Subject(commit);
+  if (first_parents_.head != *head || first_parents_.limit != limit) {
+    Result<std::vector<std::string>> commits = repository_.FirstParents(*head, limit);
+    if (!commits) return std::unexpected(commits.error());
+    first_parents_ = {*head, limit, std::move(*commits)};
+  }
+  return first_parents_.commits;
+}
+
+Result<std::map<std::string, std::string>> CommitResolver::Subjects(
+    const std::vector<std::string>& commits) {
+  std::map<std::string, std::string> subjects;
+  std::vector<std::string> unread;
+  {
+    std::lock_guard lock(known_mutex_);
+    for (const std::string& commit : commits) {
+      auto known = known_.find(commit);
+      if (known != known_.end() && known->second) {
+        subjects.emplace(commit, *known->second);
+      } else {
+        unread.push_back(commit);
+      }
+    }
+  }
+  if (unread.empty()) return subjects;
+  Result<std::map<std::string, std::string>> read;
+  {
+    std::lock_guard lock(mirror_mutex_);
+    read = repository_.Subjects(unread);
+  }
+  if (!read) return std::unexpected(read.error());
+  for (auto& [commit, subject] : *read) {
+    Remember(commit, subject);
+    subjects.emplace(commit, std::move(subject));
+  }
+  return subjects;
 }
 
 bool CommitResolver::Known(const std::string& rev) {
@@ -33,9 +70,12 @@ bool CommitResolver::Known(const std::string& rev) {
   return known_.contains(rev);
 }
 
-void CommitResolver::Remember(const std::string& sha) {
+void CommitResolver::Remember(const std::string& sha, std::optional<std::string> subject) {
   std::lock_guard lock(known_mutex_);
-  if (capacity_ == 0 || !known_.insert(sha).second) return;
+  if (capacity_ == 0) return;
+  auto [entry, added] = known_.try_emplace(sha, std::nullopt);
+  if (subject) entry->second = std::move(subject);
+  if (!added) return;
   known_order_.push_back(sha);
   if (known_order_.size() > capacity_) {
     known_.erase(known_order_.front());

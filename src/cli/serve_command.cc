@@ -10,6 +10,14 @@
 #include "web/api_server.h"
 
 namespace perfgate {
+namespace {
+
+// The newest commits of the default branch the history chart puts in order: years of a busy
+// repository. Older baseline jobs follow the order in which they finished.
+constexpr int kChartedCommits = 100000;
+
+}  // namespace
+
 int ServeCommand(const ServiceOptions& options) {
   return RunService(
       options, WithRepository::kYes,
@@ -25,8 +33,11 @@ int ServeCommand(const ServiceOptions& options) {
         context.resolve_commit = [resolver](const std::string& rev) {
           return resolver->Resolve(rev);
         };
-        context.commit_subject = [resolver](const std::string& commit) {
-          return resolver->Subject(commit);
+        context.commit_subjects = [resolver](const std::vector<std::string>& commits) {
+          return resolver->Subjects(commits);
+        };
+        context.default_branch_commits = [resolver, &config] {
+          return resolver->FirstParents(config.repository.default_branch, kChartedCommits);
         };
         context.job_log_path = [&config](JobId id) { return JobLogPath(config, id); };
         context.job_queued = [&notifier] { notifier.Notify(); };

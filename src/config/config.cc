@@ -18,6 +18,16 @@ const ScenarioConfig* Config::FindScenario(const std::string& name) const {
   return nullptr;
 }
 
+const MetricConfig* Config::FindMetric(const std::string& scenario,
+                                       const std::string& metric) const {
+  const ScenarioConfig* found = FindScenario(scenario);
+  if (found == nullptr) return nullptr;
+  for (const MetricConfig& candidate : found->metrics) {
+    if (candidate.name == metric) return &candidate;
+  }
+  return nullptr;
+}
+
 size_t Config::MetricCount() const {
   size_t count = 0;
   for (const ScenarioConfig& scenario : scenarios) count += scenario.metrics.size();

@@ -157,6 +157,8 @@ struct Config {
   std::vector<ScenarioConfig> scenarios;
 
   const ScenarioConfig* FindScenario(const std::string& name) const;
+  // Metric `metric` of scenario `scenario`; nullptr when either is unknown.
+  const MetricConfig* FindMetric(const std::string& scenario, const std::string& metric) const;
   size_t MetricCount() const;
   // `relative` resolved against base_dir; absolute paths are returned unchanged.
   std::string Resolve(const std::string& relative) const;

@@ -192,4 +192,47 @@ Result<std::optional<StoredComparison>> SqliteStore::LoadComparison(JobId candid
   });
 }
 
+Result<std::vector<CandidatePoint>> SqliteStore::CandidateHistory(const std::string& scenario,
+                                                                  const std::string& metric,
+                                                                  const std::string& series,
+                                                                  int limit) {
+  if (limit <= 0) {
+    return std::unexpected(InvalidInput("limit " + std::to_string(limit) + " is not positive",
+                                        db_.Where(), "ask for 1 or more test jobs"));
+  }
+  return Transact(Transaction::Mode::kRead, [&]() -> Result<std::vector<CandidatePoint>> {
+    // The newest jobs first (jobs_by_state), then each one's series by its comparison's key.
+    Result<Statement> query = db_.Query(
+        "SELECT j.id, j.commit_sha, j.base_commit, j.pull_request, j.finished_at, cs.series,"
+        "       cs.candidate_median, cs.verdict"
+        " FROM (SELECT id, commit_sha, base_commit, pull_request, finished_at FROM jobs"
+        "       WHERE state = ?4 AND kind = ?5 ORDER BY id DESC LIMIT ?6) j"
+        " JOIN comparisons c ON c.candidate_job = j.id"
+        " JOIN comparison_series cs ON cs.comparison_id = c.id"
+        " WHERE cs.scenario = ?1 AND cs.metric = ?2 AND (?3 = '' OR cs.series = ?3)"
+        "   AND cs.candidate_median IS NOT NULL"
+        " ORDER BY j.finished_at, j.id, cs.series",
+        scenario, metric, series, JobStateName(JobState::kSucceeded), JobKindName(JobKind::kTest),
+        int64_t{limit});
+    if (!query) return std::unexpected(std::move(query.error()));
+    return ReadRows<CandidatePoint>(*query, [&](const Statement& row) -> Result<CandidatePoint> {
+      std::optional<Verdict> verdict = ParseVerdict(row.Text(7));
+      if (!verdict) {
+        return std::unexpected(
+            UnknownName("comparison verdict `" + row.Text(7) + "`").In(db_.Where()));
+      }
+      return CandidatePoint{.job_id = row.Int(0),
+                            .commit = row.Text(1),
+                            .base_commit = row.Text(2),
+                            .pull_request = row.IsNull(3)
+                                                ? std::nullopt
+                                                : std::optional<int>(static_cast<int>(row.Int(3))),
+                            .finished_at = FromUnixMillis(row.Int(4)),
+                            .series = row.Text(5),
+                            .median = row.Real(6),
+                            .verdict = *verdict};
+    });
+  });
+}
+
 }  // namespace perfgate

@@ -55,6 +55,10 @@ class SqliteStore final : public Store {
 
   Result<void> SaveComparison(const StoredComparison& comparison) override;
   Result<std::optional<StoredComparison>> LoadComparison(JobId candidate_job) override;
+  Result<std::vector<CandidatePoint>> CandidateHistory(const std::string& scenario,
+                                                       const std::string& metric,
+                                                       const std::string& series,
+                                                       int limit) override;
 
   Result<DeliveryReceipt> RecordDelivery(const std::string& id, const std::string& event,
                                          const std::optional<JobRequest>& request,

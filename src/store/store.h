@@ -90,6 +90,19 @@ struct StoredComparison {
   Comparison comparison;
 };
 
+// One series of a compared test job (a pull request's head, or any commit), as a metric's
+// history shows it beside the default branch's: the candidate's median and its verdict.
+struct CandidatePoint {
+  JobId job_id = 0;
+  std::string commit;
+  std::string base_commit;
+  std::optional<int> pull_request;
+  TimePoint finished_at;
+  std::string series;
+  double median = 0;
+  Verdict verdict = Verdict::kMissing;
+};
+
 class ComparisonStore {
  public:
   virtual ~ComparisonStore() = default;
@@ -97,6 +110,12 @@ class ComparisonStore {
   [[nodiscard]] virtual Result<void> SaveComparison(const StoredComparison& comparison) = 0;
   [[nodiscard]] virtual Result<std::optional<StoredComparison>> LoadComparison(
       JobId candidate_job) = 0;
+  // Of the newest `limit` succeeded test jobs, the candidate medians their comparisons found
+  // for `metric` (one series when `series` is not empty), oldest job first; a series without a
+  // candidate median has no point. InvalidInput when `limit` is not positive.
+  [[nodiscard]] virtual Result<std::vector<CandidatePoint>> CandidateHistory(
+      const std::string& scenario, const std::string& metric, const std::string& series,
+      int limit) = 0;
 };
 
 // Change points of the default branch's history, each recorded once so that it is reported

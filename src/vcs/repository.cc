@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <string_view>
 #include <utility>
 
 #include "base/logging.h"
@@ -190,12 +191,36 @@ Result<std::vector<std::string>> Repository::FirstParents(const std::string& com
   return shas;
 }
 
-Result<std::string> Repository::Subject(const std::string& commit) {
-  Result<std::string> sha = Resolve(commit);
-  if (!sha) return std::unexpected(sha.error());
-  Result<std::string> output = Git({"log", "-1", "--format=%s", *sha});
-  if (!output) return std::unexpected(output.error());
-  return Trimmed(std::move(*output));
+Result<std::map<std::string, std::string>> Repository::Subjects(
+    const std::vector<std::string>& commits) {
+  if (auto bad = std::ranges::find_if_not(commits, IsFullSha); bad != commits.end()) {
+    return std::unexpected(InvalidInput("`" + *bad + "` is not a full commit SHA",
+                                        "repository " + RedactUrl(url_),
+                                        "ask for the 40-hex SHAs the store keeps"));
+  }
+  std::map<std::string, std::string> subjects;
+  for (size_t start = 0; start < commits.size(); start += kSubjectsPerGit) {
+    // Unit separator between SHA and subject: a subject is one line, but may hold anything
+    // else. --ignore-missing leaves out a commit the mirror lacks instead of failing them all;
+    // the chunks keep the command line far below the kernel's limit.
+    std::vector<std::string> args = {"log", "--no-walk=unsorted", "--ignore-missing",
+                                     "--format=%H%x1f%s"};
+    size_t end = std::min(commits.size(), start + kSubjectsPerGit);
+    args.insert(args.end(), commits.begin() + static_cast<ptrdiff_t>(start),
+                commits.begin() + static_cast<ptrdiff_t>(end));
+    Result<std::string> output = Git(args);
+    if (!output) return std::unexpected(output.error());
+    std::string_view rest = *output;
+    while (!rest.empty()) {
+      size_t line_end = std::min(rest.find('\n'), rest.size());
+      std::string_view line = rest.substr(0, line_end);
+      if (line.size() > 40 && line[40] == '\x1f') {
+        subjects.emplace(std::string(line.substr(0, 40)), std::string(line.substr(41)));
+      }
+      rest.remove_prefix(std::min(line_end + 1, rest.size()));
+    }
+  }
+  return subjects;
 }
 
 Result<Worktree> Repository::AddWorktree(const std::string& commit, const std::string& path) {
@@ -208,6 +233,10 @@ Result<Worktree> Repository::AddWorktree(const std::string& commit, const std::s
                                               "remove it, or check out into a new folder"));
   }
   std::filesystem::create_directories(std::filesystem::path(absolute).parent_path(), error);
+  // Git keeps every worktree's record in the mirror, and an add reads the others' records:
+  // under the mirror's lock, so that it never meets one half written by another worker.
+  Result<MirrorLock> lock = MirrorLock::Acquire(mirror_path_);
+  if (!lock) return std::unexpected(lock.error());
   Result<std::string> added = Git({"worktree", "add", "--detach", "--quiet", "--", absolute, *sha});
   if (!added) return std::unexpected(added.error());
   Logger("vcs")->debug("worktree added path={} commit={}", absolute, *sha);

@@ -6,10 +6,11 @@
 // can be taken for an option.
 //
 // Thread-safety: one Repository or Worktree is used by one thread at a time. Several objects
-// (in one process or several) may share a mirror: cloning and fetching take a lock file
-// beside it, and each worktree has its own folder.
+// (in one process or several) may share a mirror: cloning, fetching and adding or removing a
+// worktree take a lock file beside it, and each worktree has its own folder.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -71,8 +72,13 @@ class Repository {
   // first: the history of a branch as its merges made it.
   [[nodiscard]] Result<std::vector<std::string>> FirstParents(const std::string& commit, int limit);
 
-  // The first line of the commit's message.
-  [[nodiscard]] Result<std::string> Subject(const std::string& commit);
+  // The first line of each commit's message, by full SHA; commits the mirror lacks are left
+  // out. A few git processes for any number of commits (one per kSubjectsPerGit), so that a
+  // page of thousands of commits does not start thousands. InvalidInput for an entry that is
+  // not a full 40-hex SHA.
+  [[nodiscard]] Result<std::map<std::string, std::string>> Subjects(
+      const std::vector<std::string>& commits);
+  static constexpr size_t kSubjectsPerGit = 1000;
 
   // Checks `commit` out (detached) into `path`, which must not exist yet; parents are created.
   [[nodiscard]] Result<Worktree> AddWorktree(const std::string& commit, const std::string& path);

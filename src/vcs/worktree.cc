@@ -3,6 +3,7 @@
 
 #include "base/logging.h"
 #include "vcs/git.h"
+#include "vcs/mirror_lock.h"
 #include "vcs/repository.h"
 
 namespace perfgate {
@@ -32,6 +33,11 @@ void Worktree::Remove() {
   // Each step is best effort and the next one covers its failure: a folder git could not
   // remove is deleted by hand, and prune then drops git's record of it.
   auto log = Logger("vcs");
+  // Under the mirror's lock, as Repository::AddWorktree adds them. Without it the removal
+  // still goes ahead: a stale record is what prune is for.
+  Result<MirrorLock> lock = MirrorLock::Acquire(mirror_path_);
+  if (!lock)
+    log->warn("worktree removed unlocked path={} error={}", path_, lock.error().ToString());
   Result<void> removed = RunToCompletion(
       GitCommand(mirror_path_, {"worktree", "remove", "--force", "--", path_}), kGitLocalTimeout);
   if (!removed) {

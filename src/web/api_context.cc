@@ -12,6 +12,13 @@ std::string Environment(const std::string& name) {
 
 }  // namespace
 
+std::map<std::string, std::string> CommitSubjects(const ApiContext& context,
+                                                  const std::vector<std::string>& commits) {
+  if (!context.commit_subjects || commits.empty()) return {};
+  auto subjects = context.commit_subjects(commits);
+  return subjects ? std::move(*subjects) : std::map<std::string, std::string>();
+}
+
 ApiTokens ReadApiTokens(const Config& config) {
   return ApiTokens{Environment(config.server.api_token_env),
                    Environment(config.server.read_token_env),

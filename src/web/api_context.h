@@ -8,7 +8,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/error.h"
@@ -24,9 +26,16 @@ struct ApiContext {
   // A revision as a user writes it (branch, tag, short or full SHA) -> its full 40-hex SHA.
   // NotFound (or InvalidInput) for a revision the repository does not have.
   std::function<Result<std::string>(const std::string& rev)> resolve_commit;
-  // The first line of a commit's message, for pages that show a commit. May be empty: pages
-  // then show the commit alone.
-  std::function<Result<std::string>(const std::string& commit)> commit_subject;
+  // The first line of each commit's message, by full SHA, for pages that show commits;
+  // commits the repository lacks are left out. One call for all the commits of a page: a
+  // history of thousands costs one read of the repository, not thousands. May be empty: pages
+  // then show the commits alone (CommitSubjects).
+  std::function<Result<std::map<std::string, std::string>>(const std::vector<std::string>&)>
+      commit_subjects;
+  // The default branch's commits along its first parents, newest first: the commit order of
+  // the history page's chart. May be empty, or fail: the chart then keeps the order in which
+  // the baseline jobs finished.
+  std::function<Result<std::vector<std::string>>()> default_branch_commits;
   // The combined log file of a job; the file may not exist yet.
   std::function<std::string(JobId)> job_log_path;
   // Told after a request queued a job (a new one, or a retry), so that idle workers of this
@@ -42,6 +51,11 @@ struct ApiContext {
   // The current head commit of pull request N of the repository (for re-run comments).
   std::function<Result<std::string>(int pull_request)> pull_request_head;
 };
+
+// context.commit_subjects of `commits`, or none when the context has no repository or it
+// cannot tell: a subject is a courtesy, and a commit the mirror lost still shows as its SHA.
+std::map<std::string, std::string> CommitSubjects(const ApiContext& context,
+                                                  const std::vector<std::string>& commits);
 
 // The token values, read from the environment variables the config names.
 struct ApiTokens {

@@ -15,6 +15,9 @@
 //   GET  /api/v1/runs/{id}              ?job=N (a hint: the job the run belongs to)
 //   GET  /api/v1/comparisons            ?base=&head=   job ids (digits only) or revisions
 //   GET  /api/v1/history                ?scenario=&metric=&series=
+//   GET  /api/v1/history/chart          ?scenario=&metric=   the same history in columns, with
+//                                       commit subjects and the newest test jobs' results, for
+//                                       the history page's chart (history_chart.h)
 // GitHub (webhook_routes.cc):
 //   POST /webhooks/github               a signed webhook delivery (X-Hub-Signature-256), up to
 //                                       25 MB: 201/200 with the job it queued, 202 with

@@ -77,6 +77,8 @@ ApiServer::ApiServer(ApiContext context, ApiServerOptions options)
   AddAssetRoutes(router_);
   AddQueuePage(router_);
   AddJobPages(router_);
+  AddComparePages(router_);
+  AddHistoryPage(router_);
   auto handle = [this](const httplib::Request& http, httplib::Response& response) {
     Handle(http, response);
   };

@@ -24,6 +24,18 @@ std::string ComparisonBadge(const std::optional<StoredComparison>& comparison) {
   return VerdictBadge(ordered.front()->verdict, Summary(comparison->comparison));
 }
 
+std::string ComparisonHtml(const std::string& repository_url, const Job& job,
+                           const std::optional<StoredComparison>& comparison) {
+  if (comparison) return RenderHtml(ReportInput{*comparison, repository_url});
+  const char* why = "No comparison was stored for this job.";
+  if (job.kind == JobKind::kBaseline) {
+    why = "Baseline jobs are not compared: their results are the master set of their commit.";
+  } else if (job.state == JobState::kQueued || job.state == JobState::kRunning) {
+    why = "The comparison follows once the job has measured both sides.";
+  }
+  return fmt::format("<p class=\"empty\">{}</p>\n", why);
+}
+
 std::string ProgressHtml(const JobProgress& progress) {
   int percent = static_cast<int>(std::floor(progress.fraction * 100));
   return fmt::format(

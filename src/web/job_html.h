@@ -19,6 +19,10 @@ std::string StateBadge(JobState state);
 // The badge of the comparison's most urgent verdict, its summary on hover; "" without one.
 std::string ComparisonBadge(const std::optional<StoredComparison>& comparison);
 
+// A job's stored comparison as report/ renders it, or a sentence saying why it has none.
+std::string ComparisonHtml(const std::string& repository_url, const Job& job,
+                           const std::optional<StoredComparison>& comparison);
+
 // A <progress> bar through the job's windows with "5/8 windows · 62%" beside it, in an element
 // the pages' scripts update in place (data-progress).
 std::string ProgressHtml(const JobProgress& progress);

@@ -1,7 +1,8 @@
-// GET /jobs/{id} and /jobs/{id}/comparison: a job's page and its comparison's (page_routes.h).
+// GET /jobs/{id}: a job's page (page_routes.h).
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 
 #include "report/format.h"
 #include "report/html.h"
@@ -16,12 +17,8 @@ namespace perfgate {
 namespace {
 
 std::string UnitOf(const Config& config, const std::string& scenario, const std::string& metric) {
-  const ScenarioConfig* found = config.FindScenario(scenario);
-  if (found == nullptr) return {};
-  for (const MetricConfig& candidate : found->metrics) {
-    if (candidate.name == metric) return candidate.unit;
-  }
-  return {};
+  const MetricConfig* found = config.FindMetric(scenario, metric);
+  return found == nullptr ? std::string() : found->unit;
 }
 
 std::string Fact(const char* name, const std::string& html) {
@@ -31,11 +28,9 @@ std::string Fact(const char* name, const std::string& html) {
 // The commit with its subject, when the repository tells it.
 std::string CommitFact(const ApiContext& context, const std::string& commit) {
   std::string html = HtmlCommit(context.config->repository.url, commit);
-  if (context.commit_subject) {
-    // The subject is a courtesy: a commit the mirror lost still shows as its SHA.
-    if (Result<std::string> subject = context.commit_subject(commit); subject) {
-      html += fmt::format(" <span class=\"subject\">{}</span>", EscapeHtml(*subject));
-    }
+  std::map<std::string, std::string> subjects = CommitSubjects(context, {commit});
+  if (auto subject = subjects.find(commit); subject != subjects.end()) {
+    html += fmt::format(" <span class=\"subject\">{}</span>", EscapeHtml(subject->second));
   }
   return html;
 }
@@ -143,19 +138,6 @@ std::string ResultsSection(const ApiContext& context, const JobRecord& record) {
   return "<section id=\"results\" data-live>\n<h2>Results</h2>\n" + body + "</section>\n";
 }
 
-std::string ComparisonBody(const ApiContext& context, const JobRecord& record) {
-  if (record.comparison) {
-    return RenderHtml(ReportInput{*record.comparison, context.config->repository.url});
-  }
-  const char* why = "No comparison was stored for this job.";
-  if (record.job.kind == JobKind::kBaseline) {
-    why = "Baseline jobs are not compared: their results are the master set of their commit.";
-  } else if (record.job.state == JobState::kQueued || record.job.state == JobState::kRunning) {
-    why = "The comparison follows once the job has measured both sides.";
-  }
-  return fmt::format("<p class=\"empty\">{}</p>\n", why);
-}
-
 std::string LogSection(JobId id) {
   return fmt::format(
       "<section id=\"log\">\n<h2>Log</h2>\n"
@@ -180,35 +162,20 @@ ApiResult JobPage(const ApiContext& context, const ApiRequest& request) {
   auto record = Record(context, request);
   if (!record) return std::unexpected(record.error());
   TimePoint now = context.clock->Now();
-  std::string content = SummarySection(context, *record, now) + Actions(record->job) +
-                        PhasesSection(*record, now) + ResultsSection(context, *record) +
-                        "<section id=\"comparison\" data-live>\n<h2>Comparison</h2>\n" +
-                        ComparisonBody(context, *record) + "</section>\n" +
-                        LogSection(record->job.id);
+  std::string content =
+      SummarySection(context, *record, now) + Actions(record->job) + PhasesSection(*record, now) +
+      ResultsSection(context, *record) +
+      "<section id=\"comparison\" data-live>\n<h2>Comparison</h2>\n" +
+      ComparisonHtml(context.config->repository.url, record->job, record->comparison) +
+      "</section>\n" + LogSection(record->job.id);
   return HtmlPage(Page{.title = fmt::format("Job {}", record->job.id),
                        .nav = "",
                        .content = content,
-                       .scripts = {"job.js"}});
-}
-
-ApiResult ComparisonPage(const ApiContext& context, const ApiRequest& request) {
-  auto record = Record(context, request);
-  if (!record) return std::unexpected(record.error());
-  JobId id = record->job.id;
-  std::string content =
-      fmt::format("<h1>Comparison of job {} {}</h1>\n<p>{}</p>\n<section id=\"comparison\">\n", id,
-                  ComparisonBadge(record->comparison),
-                  HtmlLink(fmt::format("/jobs/{}", id), "the job: phases, results and log")) +
-      ComparisonBody(context, *record) + "</section>\n";
-  return HtmlPage(
-      Page{.title = fmt::format("Comparison of job {}", id), .nav = "", .content = content});
+                       .scripts = {"job.js", "sortable.js"}});
 }
 
 }  // namespace
 
-void AddJobPages(Router& router) {
-  router.AddPage("/jobs/{id}", JobPage);
-  router.AddPage("/jobs/{id}/comparison", ComparisonPage);
-}
+void AddJobPages(Router& router) { router.AddPage("/jobs/{id}", JobPage); }
 
 }  // namespace perfgate

@@ -12,7 +12,8 @@ namespace perfgate {
 namespace {
 
 // The pages the navigation links, in its order: only pages that exist.
-constexpr std::array<std::pair<const char*, const char*>, 1> kNavigation = {{{"/", "Queue"}}};
+constexpr std::array<std::pair<const char*, const char*>, 3> kNavigation = {
+    {{"/", "Queue"}, {"/compare", "Compare"}, {"/history", "History"}}};
 
 constexpr char kContentSecurityPolicy[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -23,7 +23,7 @@ const chromiumFlags = [
   '--no-first-run',
 ];
 
-async function withPage(run, timeoutMs) {
+async function withPage(run, timeoutMs, contextOptions) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'perfgate-chromium-'));
   const problems = [];
   let context;
@@ -37,6 +37,7 @@ async function withPage(run, timeoutMs) {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: chromiumFlags,
+      ...contextOptions,
     });
     const page = context.pages()[0] || (await context.newPage());
     page.setDefaultTimeout(30000);
@@ -64,13 +65,14 @@ async function withPage(run, timeoutMs) {
   }
 }
 
-// Runs `test(page)` in a fresh browser; exit status 0 when it passed, else 1 with why.
-function main(test, timeoutMs = 90000) {
+// Runs `test(page)` in a fresh browser (with playwright's `contextOptions`: viewport, colour
+// scheme...); exit status 0 when it passed, else 1 with why.
+function main(test, timeoutMs = 90000, contextOptions = {}) {
   if (!base) {
     console.error('PERFGATE_URL is not set: run the browser tests through integration_browser');
     process.exit(2);
   }
-  withPage(test, timeoutMs).then(
+  withPage(test, timeoutMs, contextOptions).then(
     () => console.log('passed'),
     (error) => {
       console.error(error.stack || String(error));

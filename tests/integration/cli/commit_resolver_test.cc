@@ -1,6 +1,6 @@
 // The API's revision resolver on a real mirror: full SHAs once found are answered without git,
 // names always from git, new pushes after a fetch, pull request heads as GitHub publishes them
-// (refs/pull/N/head).
+// (refs/pull/N/head), subjects once read from memory.
 #include "cli/commit_resolver.h"
 
 #include <gtest/gtest.h>
@@ -107,6 +107,34 @@ TEST_F(CommitResolverTest, APullRequestHeadIsItsNewestPush) {
   Result<std::string> none = resolver->PullRequestHead(6);
   ASSERT_FALSE(none.has_value());
   EXPECT_EQ(none.error().kind, ErrorKind::kNotFound) << none.error().ToString();
+}
+
+TEST_F(CommitResolverTest, SubjectsOnceReadAreAnsweredWithoutGit) {
+  auto resolver = Open();
+  ASSERT_TRUE(resolver);
+  auto subjects = resolver->Subjects({first_});
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(subjects->at(first_), "first commit");
+  BreakMirror();
+  subjects = resolver->Subjects({first_});
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(subjects->at(first_), "first commit");
+  EXPECT_EQ(Resolved(*resolver, first_), first_);  // a commit whose subject was read is one
+  EXPECT_FALSE(resolver->Subjects({first_, second_}).has_value());  // never read: git, which fails
+}
+
+TEST_F(CommitResolverTest, FirstParentsAreReadAgainOnlyWhenTheBranchMoved) {
+  auto resolver = Open();
+  ASSERT_TRUE(resolver);
+  auto commits = resolver->FirstParents("main", 10);
+  ASSERT_TRUE(commits.has_value()) << commits.error().ToString();
+  EXPECT_EQ(*commits, (std::vector<std::string>{second_, first_}));
+  std::string third = origin_.Commit({{"README", "third\n"}}, "third commit");
+  ASSERT_EQ(Resolved(*resolver, third), third);  // fetched: main has moved in the mirror
+  commits = resolver->FirstParents("main", 10);
+  ASSERT_TRUE(commits.has_value()) << commits.error().ToString();
+  EXPECT_EQ(*commits, (std::vector<std::string>{third, second_, first_}));
+  EXPECT_EQ(resolver->FirstParents("main", 1)->size(), 1u);
 }
 
 TEST_F(CommitResolverTest, TheOldestShaIsForgottenBeyondTheBound) {

@@ -58,6 +58,8 @@ void QuickstartFixture::CommitQuickstartSources(GitRepo& repo, const std::string
   repo.Commit(files, message);
 }
 
+std::string QuickstartFixture::BuiltServer() { return build_dir_->Path("server"); }
+
 std::string QuickstartFixture::MakefileWithExtraWork(int percent) {
   return std::regex_replace(ReadFile(QuickstartFile("Makefile")),
                             std::regex("EXTRA_WORK_PERCENT \\?= 0"),
@@ -66,7 +68,7 @@ std::string QuickstartFixture::MakefileWithExtraWork(int percent) {
 
 ScenarioYaml QuickstartFixture::GoodScenario() {
   ScenarioYaml scenario;
-  scenario.build = fmt::format("[cp, \"{}\", server]", build_dir_->Path("server"));
+  scenario.build = fmt::format("[cp, \"{}\", server]", BuiltServer());
   scenario.command = R"([./server, --listen, "127.0.0.1:{{port.api}}"])";
   scenario.load =
       R"([wrk, -t1, -c2, -d, "{{duration}}", -s, load.lua, "http://127.0.0.1:{{port.api}}", --, "{{rate}}", "2"])";

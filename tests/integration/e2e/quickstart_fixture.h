@@ -67,6 +67,9 @@ class QuickstartFixture : public ::testing::Test {
   // EXTRA_WORK_PERCENT knob): a commit of it is a regression of known size.
   static std::string MakefileWithExtraWork(int percent);
 
+  // The quickstart's server as SetUpTestSuite built it, once for the whole test binary.
+  static std::string BuiltServer();
+
   // The quickstart's own sources (server.cc, Makefile, load.lua) committed to `repo`.
   static void CommitQuickstartSources(GitRepo& repo, const std::string& message);
 

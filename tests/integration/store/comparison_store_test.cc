@@ -189,6 +189,49 @@ TEST_F(ComparisonStoreTest, ComparisonsOfOtherJobsAreKeptApart) {
   EXPECT_EQ((*loaded)->comparison.series.size(), 2u);
 }
 
+TEST_F(ComparisonStoreTest, CandidateHistoryListsTheNewestSucceededTestJobsMedians) {
+  Job base = Create(JobKind::kBaseline, Commit('a'));
+  auto compared = [&](JobKind kind, JobState state, TimePoint finished,
+                      std::optional<int> pull_request) {
+    Result<Job> job =
+        store_->CreateJob(Request(kind, Commit('b'), {}, Commit('a'), pull_request), At(100));
+    EXPECT_TRUE(job && store_->StartJob(job->id, At(150)));
+    EXPECT_TRUE(store_->FinishJob(job->id, state, "", finished));
+    EXPECT_TRUE(store_->SaveComparison(MakeComparison(base.id, job->id)));
+    return job.value_or(Job{});
+  };
+  // Finished out of order: oldest first is by finish time.
+  Job older = compared(JobKind::kTest, JobState::kSucceeded, At(900), 7);
+  Job newer = compared(JobKind::kTest, JobState::kSucceeded, At(800), std::nullopt);
+  compared(JobKind::kTest, JobState::kFailed, At(950), 8);
+  compared(JobKind::kExperiment, JobState::kSucceeded, At(960), std::nullopt);
+
+  auto points = store_->CandidateHistory("http-api", "latency_p99", "", 10);
+  ASSERT_TRUE(points) << points.error().ToString();
+  ASSERT_EQ(points->size(), 2u);
+  EXPECT_EQ((*points)[0].job_id, newer.id);
+  EXPECT_EQ((*points)[1].job_id, older.id);
+  const CandidatePoint& point = (*points)[1];
+  EXPECT_EQ(point.commit, Commit('b'));
+  EXPECT_EQ(point.base_commit, Commit('a'));
+  EXPECT_EQ(point.pull_request, 7);
+  EXPECT_EQ(point.finished_at, At(900));
+  EXPECT_EQ(point.series, "{endpoint=\"/a\"}");
+  EXPECT_EQ(point.median, 0.5);
+  EXPECT_EQ(point.verdict, Verdict::kRegression);
+  EXPECT_FALSE((*points)[0].pull_request.has_value());
+
+  // Another metric; a series asked for by name; only the newest jobs.
+  EXPECT_EQ(store_->CandidateHistory("http-api", "throughput", "", 10)->size(), 2u);
+  EXPECT_EQ(store_->CandidateHistory("http-api", "latency_p99", "{}", 10)->size(), 0u);
+  auto newest = store_->CandidateHistory("http-api", "latency_p99", "", 1);
+  ASSERT_TRUE(newest);
+  ASSERT_EQ(newest->size(), 1u);
+  EXPECT_EQ(newest->front().job_id, newer.id);
+  EXPECT_EQ(store_->CandidateHistory("http-api", "latency_p99", "", 0).error().kind,
+            ErrorKind::kInvalidInput);
+}
+
 TEST_F(ComparisonStoreTest, UnknownCandidateJobIsNotFound) {
   Result<void> saved = store_->SaveComparison(MakeComparison(1, 99));
   ASSERT_FALSE(saved);

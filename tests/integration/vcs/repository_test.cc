@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "support/git_repo.h"
 #include "support/temp_dir.h"
@@ -184,9 +186,27 @@ TEST_F(RepositoryTest, FirstParentsFollowTheMainLineThroughMerges) {
   EXPECT_EQ(repository.FirstParents("main", 0).error().kind, ErrorKind::kInvalidInput);
 }
 
-TEST_F(RepositoryTest, SubjectIsTheFirstLineOfTheMessage) {
+TEST_F(RepositoryTest, SubjectsAreTheFirstLinesOfTheMessagesOfTheCommitsTheMirrorHas) {
+  std::string odd = origin_.Commit({{"README", "odd\n"}}, "tabs\tand \x1f and <b>\n\nbody");
   Repository repository = OpenOrDie(origin_.url());
-  EXPECT_EQ(repository.Subject("main"), "second commit");
+  std::string unknown(40, 'e');
+  auto subjects = repository.Subjects({second_, unknown, first_, odd});
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(*subjects, (std::map<std::string, std::string>{{first_, "first commit"},
+                                                           {second_, "second commit"},
+                                                           {odd, "tabs\tand \x1f and <b>"}}));
+  EXPECT_EQ(repository.Subjects({})->size(), 0u);
+  EXPECT_EQ(repository.Subjects({"main"}).error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST_F(RepositoryTest, SubjectsOfMoreCommitsThanOneGitCallTakes) {
+  std::vector<std::string> commits;
+  for (size_t i = 0; i < Repository::kSubjectsPerGit + 1; ++i) commits.push_back(first_);
+  commits.push_back(second_);
+  Repository repository = OpenOrDie(origin_.url());
+  auto subjects = repository.Subjects(commits);
+  ASSERT_TRUE(subjects.has_value()) << subjects.error().ToString();
+  EXPECT_EQ(subjects->at(second_), "second commit");
 }
 
 TEST_F(RepositoryTest, WorktreeHasTheCommitsFilesAndIsRemovedWithItsObject) {
@@ -220,6 +240,28 @@ TEST_F(RepositoryTest, MovedWorktreeIsRemovedOnceByItsLastOwner) {
   EXPECT_TRUE(std::filesystem::exists(path + "/README"));
   kept.reset();
   EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// Workers of one process share the mirror, and git keeps every worktree's record in it: adding
+// one while another is added or removed must not see that record half written.
+TEST_F(RepositoryTest, WorktreesAddedAndRemovedFromSeveralThreadsAtOnceAllSucceed) {
+  Repository opened = OpenOrDie(origin_.url());
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < failures.size(); ++t) {
+    threads.emplace_back([&, t] {
+      // A Repository is used by one thread at a time: each thread has its own.
+      Result<Repository> repository = Repository::Open(origin_.url(), dir_.Path("cache"));
+      for (int i = 0; i < 8 && repository && failures[t].empty(); ++i) {
+        std::string path = dir_.Path("runs/" + std::to_string(t) + "-" + std::to_string(i));
+        Result<Worktree> worktree = repository->AddWorktree("main", path);
+        if (!worktree) failures[t] = worktree.error().ToString();
+      }
+      if (!repository) failures[t] = repository.error().ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(failures, ::testing::Each(""));
 }
 
 TEST_F(RepositoryTest, WorktreeIntoAnExistingFolderIsRefused) {

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,9 +43,13 @@ inline Result<std::string> ResolveForTest(const std::string& rev) {
 
 // The subject of the main commit is hostile, as any text from a repository may be.
 inline const std::string kMainSubject = "speed up <script>window.pwned = 1</script> & more";
-inline Result<std::string> SubjectForTest(const std::string& commit) {
-  if (commit == kMainSha) return kMainSubject;
-  return std::unexpected(NotFound("no subject for " + commit));
+inline Result<std::map<std::string, std::string>> SubjectsForTest(
+    const std::vector<std::string>& commits) {
+  std::map<std::string, std::string> subjects;
+  for (const std::string& commit : commits) {
+    if (commit == kMainSha) subjects.emplace(commit, kMainSubject);
+  }
+  return subjects;
 }
 
 inline httplib::Headers Bearer(const std::string& token = kToken) {
@@ -76,7 +81,8 @@ class ApiTest : public ::testing::Test {
                       .store = store_.get(),
                       .clock = &SystemClock(),
                       .resolve_commit = ResolveForTest,
-                      .commit_subject = SubjectForTest,
+                      .commit_subjects = SubjectsForTest,
+                      .default_branch_commits = [this] { return branch_commits_; },
                       .job_log_path = [this](JobId id) { return LogPath(id); },
                       .job_queued = [this] { ++jobs_queued_; },
                       .api_token = std::move(api_token),
@@ -153,6 +159,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
   std::unique_ptr<ApiServer> server_;
   std::atomic<int> jobs_queued_ = 0;  // calls of the context's job_queued
+  // What the context's default_branch_commits answers: newest first; none by default.
+  std::vector<std::string> branch_commits_;
 };
 
 }  // namespace perfgate::testing

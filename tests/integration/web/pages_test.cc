@@ -5,7 +5,7 @@
 
 #include <regex>
 
-#include "api_fixture.h"
+#include "page_fixture.h"
 #include "web/assets.h"
 
 namespace perfgate::testing {
@@ -14,34 +14,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class PagesTest : public ApiTest {
+class PagesTest : public PageTest {
  protected:
-  // GET `path`; the answer must be an HTML page with `status`.
-  std::string Page(const std::string& path, int status = 200,
-                   const httplib::Headers& headers = {}) {
-    httplib::Client client = Raw();
-    httplib::Result result = client.Get(path, headers);
-    EXPECT_TRUE(result) << path << ": " << httplib::to_string(result.error());
-    if (!result) return {};
-    EXPECT_EQ(result->status, status) << path << "\n" << result->body;
-    EXPECT_EQ(result->get_header_value("Content-Type"), "text/html; charset=utf-8") << path;
-    return result->body;
-  }
-
-  Job Queue(JobKind kind, const std::string& commit, const std::string& ref,
-            std::vector<std::string> scenarios = {}) {
-    JobRequest request{.kind = kind,
-                       .commit = commit,
-                       .ref = ref,
-                       .scenarios = std::move(scenarios),
-                       .base_commit = {},
-                       .pull_request = std::nullopt,
-                       .requested_by = "test"};
-    auto job = store_->CreateJob(request, SystemClock().Now());
-    EXPECT_TRUE(job) << job.error().ToString();
-    return job.value_or(Job{});
-  }
-
   // A running job of http-api (4 windows) that has measured one window and runs its second.
   Job RunningJob(const std::string& ref) {
     config_.scenarios[0].repetitions = 4;

@@ -257,7 +257,7 @@ TEST(ParseConfigTest, PullRequestsFromForksAreMeasuredOnlyWhenAllowed) {
       << wrong.error().ToString();
 }
 
-TEST(ConfigTest, FindsScenariosAndCountsMetrics) {
+TEST(ConfigTest, FindsScenariosAndMetricsAndCountsMetrics) {
   std::string text = kDesignExample;
   text += R"yaml(
   - name: second
@@ -270,6 +270,10 @@ TEST(ConfigTest, FindsScenariosAndCountsMetrics) {
   EXPECT_EQ(config.FindScenario("second")->name, "second");
   EXPECT_EQ(config.FindScenario("http-api"), &config.scenarios[0]);
   EXPECT_EQ(config.FindScenario("missing"), nullptr);
+  ASSERT_NE(config.FindMetric("second", "m"), nullptr);
+  EXPECT_EQ(config.FindMetric("second", "m"), &config.scenarios[1].metrics[0]);
+  EXPECT_EQ(config.FindMetric("second", "latency_p99"), nullptr);
+  EXPECT_EQ(config.FindMetric("missing", "m"), nullptr);
   EXPECT_EQ(config.MetricCount(), 3u);
   EXPECT_EQ(ConfigSummary(config), "ok: 2 scenarios, 3 metrics");
 }
