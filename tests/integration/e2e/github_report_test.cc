@@ -1,8 +1,9 @@
 // The whole GitHub loop on the quickstart: `perfgate serve` takes a signed pull_request
 // webhook, measures the pull request's head against its base, and reports to a fake GitHub;
-// a second push to the pull request does it again. Each head's commit status goes pending
-// (queued, running) then failure, and the pull request has exactly one comment, edited in
-// place by the second report.
+// a second push to the pull request does it again. Each head, whose requests do half as much
+// work again, is measured pair by pair with its base and is a regression on every endpoint;
+// its commit status goes pending (queued, running) then failure, and the pull request has
+// exactly one comment, edited in place by the second report.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -20,6 +21,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 
 constexpr char kSecret[] = "e2e-webhook-secret";
 constexpr char kToken[] = "ghp_e2e-token";
@@ -84,6 +86,29 @@ class GithubLoopTest : public WorkerFixture {
     return job;
   }
 
+  // Job `id` measured `base` and `candidate` in five pairs of random order, each side stored
+  // as such, and found every endpoint's median slower by more than the margin.
+  void ExpectInterleavedRegression(Store& store, JobId id, const std::string& base,
+                                   const std::string& candidate) {
+    auto runs = store.ListRuns(id);
+    ASSERT_TRUE(runs) << runs.error().ToString();
+    ASSERT_EQ(runs->size(), 2u);
+    EXPECT_EQ((*runs)[0].side, RunSide::kBase);
+    EXPECT_EQ((*runs)[0].commit, base);
+    EXPECT_EQ((*runs)[1].side, RunSide::kCandidate);
+    EXPECT_EQ((*runs)[1].commit, candidate);
+    auto stored = store.LoadComparison(id);
+    ASSERT_TRUE(stored && stored->has_value()) << "job " << id << " has no comparison";
+    const StoredComparison& comparison = **stored;
+    EXPECT_EQ(comparison.mode, ComparisonMode::kInterleaved);
+    EXPECT_THAT(comparison.pair_orders, MatchesRegex("svc: (AB|BA)(,(AB|BA)){4}"));
+    ASSERT_EQ(comparison.comparison.series.size(), 3u);  // /hash, /search, /sort
+    for (const SeriesComparison& series : comparison.comparison.series) {
+      EXPECT_EQ(series.verdict, Verdict::kRegression) << series.series;
+      EXPECT_GT(series.estimate, 0.05) << series.series;
+    }
+  }
+
   // The states GitHub was given for `sha`, in order, and the last description.
   std::vector<std::string> StatesOf(const std::string& sha, std::string* last_description) {
     std::vector<std::string> states;
@@ -111,6 +136,7 @@ TEST_F(GithubLoopTest, APullRequestGetsAVerdictAndOneCommentEditedByTheNextPush)
   Job job = WaitReported(*store, first);
   ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
   EXPECT_EQ(job.pull_request, 2);  // the example's number
+  ExpectInterleavedRegression(*store, first, repo_->Head(), first_push_);
 
   // A second push to the pull request, known to the repository only now.
   repo_->Checkout("feature");
