@@ -90,13 +90,7 @@ class GithubLoopTest : public WorkerFixture {
   // as such, and found every endpoint's median slower by more than the margin.
   void ExpectInterleavedRegression(Store& store, JobId id, const std::string& base,
                                    const std::string& candidate) {
-    auto runs = store.ListRuns(id);
-    ASSERT_TRUE(runs) << runs.error().ToString();
-    ASSERT_EQ(runs->size(), 2u);
-    EXPECT_EQ((*runs)[0].side, RunSide::kBase);
-    EXPECT_EQ((*runs)[0].commit, base);
-    EXPECT_EQ((*runs)[1].side, RunSide::kCandidate);
-    EXPECT_EQ((*runs)[1].commit, candidate);
+    ExpectBothSidesStored(store, id, base, candidate);
     auto stored = store.LoadComparison(id);
     ASSERT_TRUE(stored && stored->has_value()) << "job " << id << " has no comparison";
     const StoredComparison& comparison = **stored;

@@ -32,19 +32,6 @@ class InterleavedTest : public QuickstartFixture {
     EXPECT_THAT(ListDir(dir_.Path(".perfgate/worktrees")), IsEmpty());
     return nlohmann::json::parse(run.out, nullptr, /*allow_exceptions=*/false);
   }
-
-  // Both sides of every pair were stored, the base's as such.
-  void ExpectBothSidesStored(const std::string& base, const std::string& candidate) {
-    auto store = OpenStore("sqlite:perfgate.db", dir_.Path());
-    ASSERT_TRUE(store) << store.error().ToString();
-    auto runs = (*store)->ListRuns(1);
-    ASSERT_TRUE(runs) << runs.error().ToString();
-    ASSERT_EQ(runs->size(), 2u);
-    EXPECT_EQ((*runs)[0].side, RunSide::kBase);
-    EXPECT_EQ((*runs)[0].commit, base);
-    EXPECT_EQ((*runs)[1].side, RunSide::kCandidate);
-    EXPECT_EQ((*runs)[1].commit, candidate);
-  }
 };
 
 TEST_F(InterleavedTest, ACommitThatChangesNoCodeIsUnchanged) {
@@ -59,7 +46,9 @@ TEST_F(InterleavedTest, ACommitThatChangesNoCodeIsUnchanged) {
   for (const auto& series : report["series"]) {
     EXPECT_EQ(series["verdict"], "unchanged") << series.dump();
   }
-  ExpectBothSidesStored(repo_->Git({"rev-parse", "main~1"}).substr(0, 40),
+  auto store = OpenStore("sqlite:perfgate.db", dir_.Path());
+  ASSERT_TRUE(store) << store.error().ToString();
+  ExpectBothSidesStored(**store, 1, repo_->Git({"rev-parse", "main~1"}).substr(0, 40),
                         repo_->Git({"rev-parse", "main"}).substr(0, 40));
 }
 

@@ -66,6 +66,17 @@ std::string QuickstartFixture::MakefileWithExtraWork(int percent) {
                             "EXTRA_WORK_PERCENT ?= " + std::to_string(percent));
 }
 
+void QuickstartFixture::ExpectBothSidesStored(Store& store, JobId job, const std::string& base,
+                                              const std::string& candidate) {
+  auto runs = store.ListRuns(job);
+  ASSERT_TRUE(runs) << runs.error().ToString();
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[0].side, RunSide::kBase);
+  EXPECT_EQ((*runs)[0].commit, base);
+  EXPECT_EQ((*runs)[1].side, RunSide::kCandidate);
+  EXPECT_EQ((*runs)[1].commit, candidate);
+}
+
 ScenarioYaml QuickstartFixture::GoodScenario() {
   ScenarioYaml scenario;
   scenario.build = fmt::format("[cp, \"{}\", server]", BuiltServer());

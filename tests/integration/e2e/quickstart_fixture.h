@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "store/store.h"
 #include "support/git_repo.h"
 #include "support/temp_dir.h"
 
@@ -69,6 +70,11 @@ class QuickstartFixture : public ::testing::Test {
 
   // The quickstart's server as SetUpTestSuite built it, once for the whole test binary.
   static std::string BuiltServer();
+
+  // Interleaved job `job` stored both sides' runs as such: the base's of `base`, the
+  // candidate's of `candidate`.
+  static void ExpectBothSidesStored(Store& store, JobId job, const std::string& base,
+                                    const std::string& candidate);
 
   // The quickstart's own sources (server.cc, Makefile, load.lua) committed to `repo`.
   static void CommitQuickstartSources(GitRepo& repo, const std::string& message);
