@@ -28,6 +28,9 @@ constexpr char kMetric[] = "latency_p99";
 constexpr int kWindows = 5;
 constexpr int kQueued = 20;
 
+// Series `s` of the metric: one endpoint each.
+std::string SeriesName(int s) { return fmt::format("{{endpoint=\"/api/v1/e{}\"}}", s); }
+
 int Usage() {
   std::cerr << "usage: perfgate_ui_seed DIR COMMITS_FILE SERIES JOBS\n";
   return 2;
@@ -64,7 +67,7 @@ class Seeder {
       for (int s = 0; s < series_; ++s) {
         samples.push_back(Sample{.scenario = kScenario,
                                  .metric = kMetric,
-                                 .series = fmt::format("{{endpoint=\"/api/v1/e{}\"}}", s),
+                                 .series = SeriesName(s),
                                  .repetition = window,
                                  .value = level * (1 + 0.1 * s) * noise(random_),
                                  .window_start = start,
@@ -88,7 +91,7 @@ class Seeder {
     for (int s = 0; s < series_; ++s) {
       ChangePointRecord change_point{.scenario = kScenario,
                                      .metric = kMetric,
-                                     .series = fmt::format("{{endpoint=\"/api/v1/e{}\"}}", s),
+                                     .series = SeriesName(s),
                                      .job_id = job,
                                      .commit = commit,
                                      .mean_before = before * (1 + 0.1 * s),
