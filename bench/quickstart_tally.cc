@@ -13,7 +13,8 @@
 // independent: a false alarm is an A/A job with any regression or improvement; power at a
 // level is the share of its jobs in which every series of the metric is a regression (one
 // endpoint missed counts as a miss), with the share where at least one is beside it. The
-// inconclusive share counts series, as the targets do.
+// shares of series flagged and left inconclusive count series, as the targets and the
+// detectable effects the reports state do.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,7 +28,9 @@
 #include <vector>
 
 #include "analysis/comparison.h"
+#include "analysis/paired.h"
 #include "analysis/statistics.h"
+#include "analysis/t_test.h"
 #include "clopper_pearson.h"
 
 namespace perfgate {
@@ -43,6 +46,7 @@ struct SeriesRecord {
   double detectable_effect = NAN;  // NaN: untested; +inf: the test could not reach the level
   double margin = NAN;
   int pairs = 0;
+  double noise = NAN;  // paired: the standard deviation of the pairs' log-ratios
 };
 
 struct JobRecord {
@@ -56,6 +60,17 @@ struct JobRecord {
 
 double NumberOr(const nlohmann::json& value, double fallback) {
   return value.is_number() ? value.get<double>() : fallback;
+}
+
+// The spread of a paired series' log-ratios, which the detectable effect follows: NaN for an
+// unpaired series or one with fewer than 2 pairs.
+double PairNoise(const nlohmann::json& series) {
+  if (series.at("method") != "paired") return NAN;
+  auto base = series.at("base").at("values").get<std::vector<double>>();
+  auto candidate = series.at("candidate").at("values").get<std::vector<double>>();
+  LogRatios ratios = PairLogRatios(base, candidate);
+  TTestResult test = PairedTTest(ratios.values);
+  return test.standard_error * std::sqrt(static_cast<double>(ratios.values.size()));
 }
 
 // The latency series of a JSON report; throws nlohmann's exceptions on a malformed one.
@@ -74,6 +89,7 @@ std::vector<SeriesRecord> ReadSeries(const std::string& path) {
       record.detectable_effect = NumberOr(s.at("detectable_effect"), kInf);
     record.margin = NumberOr(s.at("margin"), NAN);
     record.pairs = s.at("pairs").get<int>();
+    record.noise = PairNoise(s);
     series.push_back(record);
   }
   return series;
@@ -127,8 +143,10 @@ void Count(Rate& rate, bool hit) {
 struct Cell {
   Rate all;           // jobs whose every series of the metric is a regression
   Rate any;           // jobs with at least one
+  Rate flagged;       // series that are a regression
   Rate inconclusive;  // series
-  std::vector<double> estimates, stated, pairs;
+  std::vector<double> estimates, stated, pairs, noise;
+  std::vector<double> stated_inconclusive;  // the detectable effects the reports stated
   double margin = NAN;
 };
 
@@ -140,10 +158,17 @@ Cell TallyCell(const std::vector<const JobRecord*>& jobs, const std::string& met
       if (s.metric != metric) continue;
       ++series;
       if (s.verdict == Verdict::kRegression) ++regressions;
+      Count(cell.flagged, s.verdict == Verdict::kRegression);
       Count(cell.inconclusive, s.verdict == Verdict::kInconclusive);
       if (!std::isnan(s.estimate)) cell.estimates.push_back(s.estimate);
-      if (!std::isnan(s.detectable_effect)) cell.stated.push_back(s.detectable_effect);
+      if (!std::isnan(s.detectable_effect)) {
+        cell.stated.push_back(s.detectable_effect);
+        if (s.verdict == Verdict::kInconclusive) {
+          cell.stated_inconclusive.push_back(s.detectable_effect);
+        }
+      }
       cell.pairs.push_back(s.pairs);
+      if (!std::isnan(s.noise)) cell.noise.push_back(s.noise);
       cell.margin = s.margin;
     }
     Count(cell.all, series > 0 && regressions == series);
@@ -162,47 +187,67 @@ double Share(const Rate& rate) {
   return rate.trials == 0 ? NAN : static_cast<double>(rate.hits) / rate.trials;
 }
 
-// The detectable effect measured on the levels' grid against the one the jobs stated: the
-// smallest level whose jobs flag every series of the metric in >= 80% of jobs, interpolated
-// linearly from the level below (power 0 below the first), against the median stated
-// effect of the metric's series in the jobs of that level.
-void PrintDetectableEffect(const std::map<int, Cell>& cells) {
+// The effect flagged with 80% power on the levels' grid: the smallest level whose `power`
+// reaches 0.8, interpolated linearly from the level below (power 0 below the first); NaN when
+// no level reaches it. Sets `below` and `above` to the levels it lies between.
+double MeasuredDetectableEffect(const std::map<int, Cell>& cells, Rate Cell::*power, int& below,
+                                int& above) {
   double previous_level = 0, previous_power = 0;
   for (const auto& [level, cell] : cells) {
-    double power = Share(cell.all);
-    if (power >= 0.8) {
-      double measured = (previous_level + (level - previous_level) * (0.8 - previous_power) /
-                                              (power - previous_power)) /
-                        100;
-      double stated = Median(cell.stated);
-      fmt::print(
-          "    detectable effect at 80% power: measured {} (every series flagged: interpolated "
-          "between +{}% and +{}%), stated {} (median over the series at +{}%), ratio {}   "
-          "(target 0.75 .. 1.25)\n",
-          Percent(measured), previous_level, level, Percent(stated), level,
-          std::isfinite(stated) ? fmt::format("{:.2f}", stated / measured) : "n/a");
-      return;
+    double share = Share(cell.*power);
+    if (share >= 0.8) {
+      below = static_cast<int>(previous_level);
+      above = level;
+      return (previous_level +
+              (level - previous_level) * (0.8 - previous_power) / (share - previous_power)) /
+             100;
     }
     previous_level = level;
-    previous_power = power;
+    previous_power = share;
   }
-  fmt::print("    detectable effect at 80% power: not reached at any level measured\n");
+  return NAN;
+}
+
+// The detectable effect measured against the one the reports stated, which a report states
+// when it leaves a series inconclusive: the median over those series in every job of the
+// mode (`stated`). Measured per series, which is what a stated effect is about, and, for
+// reference, with every series of the metric flagged in the same job.
+void PrintDetectableEffect(const std::map<int, Cell>& cells, double stated) {
+  for (auto [power, what] :
+       {std::pair{&Cell::flagged, "per series"}, std::pair{&Cell::all, "every series of a job"}}) {
+    int below = 0, above = 0;
+    double measured = MeasuredDetectableEffect(cells, power, below, above);
+    if (std::isnan(measured)) {
+      fmt::print("    detectable effect at 80% power, {}: not reached at any level measured\n",
+                 what);
+      continue;
+    }
+    fmt::print(
+        "    detectable effect at 80% power, {}: measured {} (between +{}% and +{}%), stated {}, "
+        "ratio {}{}\n",
+        what, Percent(measured), below, above, Percent(stated),
+        std::isfinite(stated) ? fmt::format("{:.2f}", stated / measured) : "n/a",
+        power == &Cell::flagged ? "   (target 0.75 .. 1.25)" : "");
+  }
 }
 
 void PrintMetric(const std::string& mode, const std::string& metric,
                  const std::map<int, std::vector<const JobRecord*>>& by_level) {
   std::map<int, Cell> cells;
+  std::vector<double> stated;  // over the inconclusive series of every level, A/A included
   for (const auto& [level, jobs] : by_level) {
-    if (level > 0) cells[level] = TallyCell(jobs, metric);
+    Cell cell = TallyCell(jobs, metric);
+    stated.insert(stated.end(), cell.stated_inconclusive.begin(), cell.stated_inconclusive.end());
+    if (level > 0) cells[level] = std::move(cell);
   }
   if (cells.empty()) return;
   double margin = NAN;
   for (const auto& [level, cell] : cells) margin = std::isnan(margin) ? cell.margin : margin;
   fmt::print("  {} (margin {:.1f}%) on every endpoint, slowed by the level:\n", metric,
              100 * margin);
-  fmt::print("    {:>5}  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}\n", "level", "jobs",
-             "power: all flagged", "any flagged", "series inconclusive", "estimate", "stated",
-             "pairs");
+  fmt::print("    {:>5}  {:>4}  {:>22}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}\n", "level",
+             "jobs", "power: all flagged", "any flagged", "series flagged", "series inconclusive",
+             "estimate", "stated", "pairs");
   for (const auto& [level, cell] : cells) {
     std::string targets;
     if (mode == "interleaved" &&
@@ -210,12 +255,13 @@ void PrintMetric(const std::string& mode, const std::string& metric,
       targets += "  power target >= 90%";
     }
     if (level / 100.0 >= 2 * margin - 1e-12) targets += "  inconclusive target <= 5%";
-    fmt::print("    {:>4}%  {:>4}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}{}\n", level,
+    fmt::print("    {:>4}%  {:>4}  {:>22}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}{}\n", level,
                cell.all.trials, FormatRate(cell.all), FormatRate(cell.any),
-               FormatRate(cell.inconclusive), Percent(Median(cell.estimates)),
-               Percent(Median(cell.stated)), PairsOf(cell), targets);
+               FormatRate(cell.flagged), FormatRate(cell.inconclusive),
+               Percent(Median(cell.estimates)), Percent(Median(cell.stated)), PairsOf(cell),
+               targets);
   }
-  PrintDetectableEffect(cells);
+  PrintDetectableEffect(cells, Median(stated));
 }
 
 void PrintWallTimes(const std::string& mode, const std::vector<JobRecord>& jobs) {
@@ -265,8 +311,12 @@ void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
     fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(inconclusive));
     for (const char* metric : kMetrics) {
       Cell cell = TallyCell(by_level[0], metric);
-      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {} (medians)\n", metric,
-                 Percent(Median(cell.estimates)), Percent(Median(cell.stated)), PairsOf(cell));
+      std::string noise = cell.noise.empty() ? ""
+                                             : fmt::format(", sd of the pairs' log-ratios {}",
+                                                           Percent(Median(cell.noise)).substr(1));
+      fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {}{} (medians)\n",
+                 metric, Percent(Median(cell.estimates)), Percent(Median(cell.stated)),
+                 PairsOf(cell), noise);
     }
   }
   for (const char* metric : kMetrics) PrintMetric(mode, metric, by_level);

@@ -3,10 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "integration/store/store_fixture.h"
 
 namespace perfgate::testing {
 namespace {
+
+// Baselines at one level, then from the sixth on a level 30% higher.
+constexpr double kStep[] = {1.00, 1.02, 0.99, 1.01, 1.00, 1.31, 1.29, 1.30, 1.32};
 
 class ChangePointsTest : public StoreTest {
  protected:
@@ -35,11 +40,10 @@ class ChangePointsTest : public StoreTest {
 };
 
 TEST_F(ChangePointsTest, AStepIsFoundAtItsFirstJobAndReportedOnce) {
-  const double levels[] = {1.00, 1.02, 0.99, 1.01, 1.00, 1.31, 1.29, 1.30, 1.32};
   std::vector<Job> jobs;
   std::vector<ChangePointRecord> reported;
   for (int i = 0; i < 9; ++i) {
-    jobs.push_back(Baseline(static_cast<char>('a' + i), levels[i], 1000 + i));
+    jobs.push_back(Baseline(static_cast<char>('a' + i), kStep[i], 1000 + i));
     for (ChangePointRecord& change_point : Detect(jobs.back())) {
       reported.push_back(std::move(change_point));
     }
@@ -64,6 +68,30 @@ TEST_F(ChangePointsTest, NoiseAndASingleOutlierAreNoChangePoint) {
     EXPECT_TRUE(Detect(Baseline(static_cast<char>('a' + i), levels[i], 1000 + i)).empty())
         << "after baseline " << i;
   }
+}
+
+// What a worker does after each baseline job: a change point found becomes one alert in the
+// outbox, and the baselines after it, which still see the step, add none.
+TEST_F(ChangePointsTest, ANewChangePointIsOneAlertInTheOutbox) {
+  config_.alerts = {AlertConfig{.url_env = "ALERTS", .format = AlertConfig::Format::kJson}};
+  std::vector<Job> jobs;
+  for (int i = 0; i < 9; ++i) {
+    jobs.push_back(Baseline(static_cast<char>('a' + i), kStep[i], 1000 + i));
+    RecordChangePointsAfter(config_, *store_, jobs.back(), At(5000 + i));
+  }
+
+  auto outbox = store_->ListUndelivered(std::nullopt, 100);
+  ASSERT_TRUE(outbox) << outbox.error().ToString();
+  ASSERT_EQ(outbox->size(), 1u);
+  const OutboxMessage& alert = outbox->front();
+  EXPECT_EQ(alert.kind, OutboxKind::kAlert);
+  EXPECT_EQ(alert.target, "ALERTS");
+  auto payload = nlohmann::json::parse(alert.payload);
+  EXPECT_EQ(payload["event"], "change_point");
+  EXPECT_EQ(payload["metric"], "latency");
+  EXPECT_EQ(payload["commit"], Commit('f'));
+  EXPECT_EQ(payload["job"], jobs[5].id);
+  EXPECT_EQ(alert.job, payload["detected_by"].get<JobId>());  // sent as news of the job that saw it
 }
 
 }  // namespace
