@@ -108,11 +108,7 @@ std::string BrowserTest::WriteServerConfig(const TempDir& dir, const std::string
 }
 
 std::unique_ptr<Subprocess> BrowserTest::Serve(const TempDir& dir, const std::string& config) {
-  ProcessSpec spec;
-  spec.argv = {PerfgateBinary(), "serve", "--config", config};
-  spec.env = {{"PERFGATE_API_TOKEN", kApiToken}};
-  spec.log_path = dir.Path("serve.log");
-  auto server = Subprocess::Start(spec);
+  auto server = StartPerfgateServe(config, dir, {{"PERFGATE_API_TOKEN", kApiToken}});
   EXPECT_TRUE(server) << server.error().ToString();
   return server ? std::make_unique<Subprocess>(std::move(*server)) : nullptr;
 }

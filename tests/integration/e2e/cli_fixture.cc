@@ -24,6 +24,15 @@ std::string EnvOr(const char* name, const std::string& fallback) {
 
 std::string PerfgateBinary() { return EnvOr("PERFGATE_BINARY", "build/perfgate"); }
 
+Result<Subprocess> StartPerfgateServe(const std::string& config, const TempDir& scratch,
+                                      const std::map<std::string, std::string>& env) {
+  ProcessSpec spec;
+  spec.argv = {PerfgateBinary(), "serve", "--config", config};
+  spec.env = env;
+  spec.log_path = scratch.Path("serve.log");
+  return Subprocess::Start(spec);
+}
+
 CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
                       const std::map<std::string, std::string>& env) {
   static int counter = 0;

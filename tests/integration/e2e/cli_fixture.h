@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "process/subprocess.h"
 #include "support/git_repo.h"
 #include "support/source_dir.h"
 #include "support/temp_dir.h"
@@ -27,6 +28,12 @@ std::string PerfgateBinary();
 // `env` is added to the inherited environment.
 CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
                       const std::map<std::string, std::string>& env = {});
+
+// Starts `perfgate serve --config config` in the background, its output in
+// scratch/serve.log; `env` is added to the inherited environment. The caller waits for it
+// to listen.
+Result<Subprocess> StartPerfgateServe(const std::string& config, const TempDir& scratch,
+                                      const std::map<std::string, std::string>& env);
 
 // Processes whose working directory or command line mentions `dir`, as "pid: cmdline".
 std::vector<std::string> ProcessesUsing(const std::string& dir);

@@ -27,11 +27,7 @@ TEST_F(ServeTest, AJobQueuedThroughTheApiRunsAndIsReported) {
   std::string listen = "127.0.0.1:" + std::to_string(port);
   std::string config =
       WriteConfig(GoodScenario(), kManagedPrometheus, "server: { listen: \"" + listen + "\" }");
-  ProcessSpec spec;
-  spec.argv = {PerfgateBinary(), "serve", "--config", config};
-  spec.env = {{"PERFGATE_API_TOKEN", kToken}};
-  spec.log_path = dir_.Path("serve.log");
-  auto server = Subprocess::Start(spec);
+  auto server = StartPerfgateServe(config, dir_, {{"PERFGATE_API_TOKEN", kToken}});
   ASSERT_TRUE(server) << server.error().ToString();
 
   ApiClient client(NewCurlHttpClient(), "http://" + listen, kToken);
@@ -43,7 +39,7 @@ TEST_F(ServeTest, AJobQueuedThroughTheApiRunsAndIsReported) {
     enqueued = client.EnqueueJob(request);
     if (!enqueued) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  ASSERT_TRUE(enqueued) << enqueued.error().ToString() << ReadFile(spec.log_path);
+  ASSERT_TRUE(enqueued) << enqueued.error().ToString() << ReadFile(dir_.Path("serve.log"));
   EXPECT_EQ(enqueued->job.commit, repo_->Git({"rev-parse", "main"}).substr(0, 40));
 
   Job job;

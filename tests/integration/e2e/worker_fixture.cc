@@ -29,11 +29,7 @@ Subprocess WorkerFixture::StartWorker(const std::string& config, const std::stri
 
 Subprocess WorkerFixture::StartServe(const std::string& config, const std::string& url,
                                      const std::map<std::string, std::string>& env) {
-  ProcessSpec spec;
-  spec.argv = {PerfgateBinary(), "serve", "--config", config};
-  spec.env = env;
-  spec.log_path = dir_.Path("serve.log");
-  auto server = Subprocess::Start(spec);
+  auto server = StartPerfgateServe(config, dir_, env);
   EXPECT_TRUE(server) << server.error().ToString();
   auto http = NewCurlHttpClient();
   HttpRequest health{.method = "GET", .url = url + "/healthz", .headers = {}, .body = {}};
@@ -42,7 +38,7 @@ Subprocess WorkerFixture::StartServe(const std::string& config, const std::strin
     answer = http->Send(health);
     if (!answer) std::this_thread::sleep_for(kPoll);
   }
-  EXPECT_TRUE(answer && answer->status == 200) << ReadFile(spec.log_path);
+  EXPECT_TRUE(answer && answer->status == 200) << ReadFile(dir_.Path("serve.log"));
   return std::move(*server);
 }
 
