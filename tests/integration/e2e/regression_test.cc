@@ -28,13 +28,11 @@ class RegressionTest : public QuickstartFixture {
   std::string WriteQuickstartConfig() const {
     std::string yaml = ReadFile(SourceDir() + "/examples/quickstart/perfgate.yaml");
     yaml = std::regex_replace(yaml, std::regex("file:///tmp/perfgate-quickstart"), repo_dir());
-    // Shorter windows than a user's, and one look at five pairs: a sevenfold slowdown needs
-    // no more to be seen.
+    // Shorter windows than a user's. The pairs stay the default's: with five alone, a series
+    // whose log-ratios fail the normality screen is left to the signed-rank test, whose
+    // smallest p-value at five pairs (1/16) is above any usual level, however large the change.
     yaml = std::regex_replace(yaml, std::regex("warmup: 2s"), "warmup: 1s");
     yaml = std::regex_replace(yaml, std::regex("duration: 5s"), "duration: 2s");
-    yaml = std::regex_replace(yaml, std::regex("\n    repetitions: 5\n"),
-                              "\n    repetitions: 5\n    max_pairs: 5\n");
-    EXPECT_THAT(yaml, HasSubstr("max_pairs: 5")) << "the example's scenario has moved";
     return dir_.WriteFile("perfgate.yaml", yaml);
   }
 };
