@@ -55,8 +55,7 @@ SeriesTest TestPaired(std::vector<double> base, std::vector<double> candidate) {
   }
   test.test = StatisticalTest::kSignedRank;
   test.p_value = compared->p_value;
-  // 2 / 2^n; ldexp keeps it exact where a pow of doubles need not be.
-  test.smallest_p = std::min(1.0, std::ldexp(1.0, 1 - static_cast<int>(test.used)));
+  test.smallest_p = SmallestSignedRankP(test.used);
   test.detectable_scale = RobustScale(PairLogRatios(test.base, test.candidate).values);
   test.detectable_count = test.used;
   return test;

@@ -91,4 +91,9 @@ double MinimumTwoSidedP(size_t n1, size_t n2) {
   return std::min(1.0, 2 * std::exp(-log_choose));
 }
 
+double SmallestSignedRankP(size_t pairs) {
+  // ldexp keeps it exact where a pow of doubles need not be.
+  return std::min(1.0, std::ldexp(1.0, 1 - static_cast<int>(pairs)));
+}
+
 }  // namespace perfgate

@@ -28,4 +28,8 @@ MannWhitneyResult MannWhitneyU(std::span<const double> x, std::span<const double
 // capped at 1. When it is not below alpha, no difference can be significant.
 double MinimumTwoSidedP(size_t n1, size_t n2);
 
+// The smallest two-sided p-value Wilcoxon's signed-rank test can give on n pairs: 2 / 2^n
+// (every sign alike), capped at 1.
+double SmallestSignedRankP(size_t pairs);
+
 }  // namespace perfgate

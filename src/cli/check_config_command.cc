@@ -2,6 +2,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/workspace.h"
 #include "config/config.h"
 
 namespace perfgate {
@@ -13,6 +14,7 @@ int CheckConfigCommand(const std::string& path) {
     return kExitRegression;  // like promtool: 1 means "the file has errors"
   }
   std::printf("%s\n", ConfigSummary(*config).c_str());
+  PrintConfigCautions(path, *config);
   return kExitOk;
 }
 

@@ -45,6 +45,7 @@ int RunCommand(const RunOptions& options) {
     PrintError(known.error());
     return kExitError;
   }
+  PrintConfigCautions(options.config, workspace->config);
   Repository& repository = *workspace->repository;
   auto commit = repository.Resolve(options.commit);
   if (!commit) {

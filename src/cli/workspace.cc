@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "analysis/reachable_level.h"
 #include "base/logging.h"
 #include "cli/job_argument.h"
 
@@ -17,6 +18,12 @@ std::string MirrorDir(const Config& config) { return config.Resolve(config.work_
 
 void PrintError(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.ToString().c_str());
+}
+
+void PrintConfigCautions(const std::string& config_path, const Config& config) {
+  for (const std::string& caution : UnreachableLevelCautions(config)) {
+    std::fprintf(stderr, "%s: caution: %s\n", config_path.c_str(), caution.c_str());
+  }
 }
 
 std::optional<Workspace> OpenWorkspace(const std::string& config_path, WithRepository repository) {

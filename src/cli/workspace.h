@@ -35,6 +35,10 @@ std::string MirrorDir(const Config& config);
 // Prints "error: <what>" to stderr, the one way subcommands report a failure.
 void PrintError(const Error& error);
 
+// Prints "<path>: caution: <what>" to stderr for each setting of a valid config under which
+// some verdicts can never be reached (analysis/reachable_level.h).
+void PrintConfigCautions(const std::string& config_path, const Config& config);
+
 // A job named by its id ("42") or by a commit (job_argument.h), read from the store.
 [[nodiscard]] Result<Job> FindJob(Workspace& workspace, const std::string& job_or_commit);
 

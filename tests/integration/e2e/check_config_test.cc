@@ -24,6 +24,7 @@ TEST(CheckConfigTest, EveryExampleConfigIsValid) {
     CliResult result = RunPerfgate({"check-config", entry.path().string()}, scratch);
     EXPECT_EQ(result.exit_code, 0) << entry.path() << "\n" << result.err;
     EXPECT_THAT(result.out, MatchesRegex("ok: [0-9]+ scenarios?, [0-9]+ metrics?\n"));
+    EXPECT_EQ(result.err, "") << entry.path();  // not even a caution
     ++checked;
   }
   EXPECT_GT(checked, 0);
@@ -47,6 +48,18 @@ scenarios:
   EXPECT_THAT(result.err, HasSubstr("scenarios[0].load.duration"));
   EXPECT_THAT(result.err, HasSubstr("scenarios[0].load.rate"));
   EXPECT_THAT(result.err, HasSubstr("selectr"));
+}
+
+TEST(CheckConfigTest, AValidConfigWhoseRankTestsCannotReachTheLevelIsACaution) {
+  TempDir scratch;
+  std::string yaml = ReadFile(SourceDir() + "/examples/quickstart/perfgate.yaml");
+  yaml.replace(yaml.find("repetitions: 5"), 14, "repetitions: 5\n    pairs: 5\n    max_pairs: 5");
+  std::string path = scratch.WriteFile("perfgate.yaml", yaml);
+  CliResult result = RunPerfgate({"check-config", path}, scratch);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, MatchesRegex("ok: 1 scenario, 4 metrics\n"));
+  EXPECT_THAT(result.err, HasSubstr(path + ": caution: scenarios[0].max_pairs: with 5 pairs"));
+  EXPECT_THAT(result.err, HasSubstr("make max_pairs at least 8"));
 }
 
 TEST(CheckConfigTest, EveryCommandHasHelpWithAnExample) {
