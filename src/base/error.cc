@@ -29,7 +29,11 @@ std::string Error::ToString() const {
 Error Error::In(const std::string& context) const& { return Error(*this).In(context); }
 
 Error Error::In(const std::string& context) && {
-  where = where.empty() ? context : context + ": " + where;
+  if (where.empty()) {
+    where = context;
+  } else if (where != context && !where.starts_with(context + ": ")) {
+    where = context + ": " + where;
+  }
   return std::move(*this);
 }
 

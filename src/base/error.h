@@ -30,7 +30,8 @@ struct Error {
   // "where: what (fix)", leaving out the empty parts.
   std::string ToString() const;
 
-  // Prepends context to `where`, e.g. Error{...}.In("scenario http-api").
+  // Prepends context to `where`, e.g. Error{...}.In("scenario http-api"), unless `where`
+  // already begins with it: a caller adding what its callee may have said is not repeated.
   Error In(const std::string& context) const&;
   Error In(const std::string& context) &&;
 };

@@ -38,6 +38,14 @@ TEST(ErrorTest, InPrependsContext) {
   EXPECT_EQ(Unavailable("down").In("job 7").In("worker 1").where, "worker 1: job 7");
 }
 
+TEST(ErrorTest, InDoesNotRepeatAContextAlreadyNamed) {
+  EXPECT_EQ(Unavailable("down").In("scenario a").In("scenario a").where, "scenario a");
+  Error built = Unavailable("exit 1", "scenario a: environment.build[0]");
+  EXPECT_EQ(built.In("scenario a").where, "scenario a: environment.build[0]");
+  EXPECT_EQ(built.In("scenario").where, "scenario: scenario a: environment.build[0]")
+      << "a prefix of the first context's name is another context";
+}
+
 TEST(ErrorTest, TravelsInResult) {
   Result<int> result = std::unexpected(Unavailable("prometheus is down"));
   ASSERT_FALSE(result.has_value());
