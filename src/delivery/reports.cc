@@ -72,8 +72,9 @@ std::string CommentBody(const Config& config, const JobEnding& ending) {
                                   JobPageUrl(config, job.id), ComparisonPageUrl(config, job.id));
   std::string report;
   if (ending.state != JobState::kSucceeded) {
-    report = fmt::format("### :warning: perfgate: job {}\n\n{}\n", JobStateName(ending.state),
-                         ending.reason);
+    // The comment outlives the push it was about: say which commit this was.
+    report = fmt::format("### :warning: perfgate: job {} on {}\n\n{}\n", JobStateName(ending.state),
+                         ShortCommit(job.commit), ending.reason);
   } else if (ending.comparison) {
     report = RenderMarkdown({*ending.comparison, config.repository.url});
   } else {
@@ -193,10 +194,10 @@ std::vector<OutboxRequest> QueueChangeReports(const Config& config, const Job& j
     case JobState::kQueued:
       return PendingReports(config, job, "queued");
     case JobState::kCancelled:
-      return FinalReports(config, {.job = job,
-                                   .state = JobState::kCancelled,
-                                   .reason = job.failure_reason.empty() ? "cancelled"
-                                                                        : job.failure_reason});
+      return FinalReports(
+          config, {.job = job,
+                   .state = JobState::kCancelled,
+                   .reason = job.failure_reason.empty() ? "cancelled" : job.failure_reason});
     default:
       return {};
   }
@@ -205,13 +206,13 @@ std::vector<OutboxRequest> QueueChangeReports(const Config& config, const Job& j
 OutboxRequest ReplyReport(const Config& config, int pull_request, int64_t comment,
                           const std::string& body) {
   std::string marker = fmt::format("<!-- perfgate reply to comment {} -->", comment);
-  return OutboxRequest{.kind = OutboxKind::kGithubComment,
-                       .target = config.github->repository,
-                       .key = fmt::format("reply {}#{}", config.github->repository, comment),
-                       .payload = EncodeComment({.pull_request = pull_request,
-                                                 .marker = marker,
-                                                 .body = marker + "\n" + body}),
-                       .job = std::nullopt};
+  return OutboxRequest{
+      .kind = OutboxKind::kGithubComment,
+      .target = config.github->repository,
+      .key = fmt::format("reply {}#{}", config.github->repository, comment),
+      .payload = EncodeComment(
+          {.pull_request = pull_request, .marker = marker, .body = marker + "\n" + body}),
+      .job = std::nullopt};
 }
 
 std::vector<OutboxRequest> ChangePointReports(const Config& config, const Job& job,

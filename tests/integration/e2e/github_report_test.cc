@@ -1,9 +1,10 @@
 // The whole GitHub loop on the quickstart: `perfgate serve` takes a signed pull_request
 // webhook, measures the pull request's head against its base, and reports to a fake GitHub;
-// a second push to the pull request does it again. Each head, whose requests do 10% more work,
-// is measured in ten pairs with its base and is a regression on every endpoint's median;
-// its commit status goes pending (queued, running) then failure, and the pull request has
-// exactly one comment, edited in place by the second report.
+// a second push to the pull request is taken the same way. The first head, whose requests do
+// 10% more work, is measured in ten pairs with its base and is a regression on every
+// endpoint's median: its commit status goes pending (queued, running) then failure. The
+// second head does not build: its status ends in error. The pull request has exactly one
+// comment, edited in place by the second report to say why that job failed.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -22,6 +23,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::StartsWith;
 
 constexpr char kSecret[] = "e2e-webhook-secret";
 constexpr char kToken[] = "ghp_e2e-token";
@@ -135,30 +137,34 @@ TEST_F(GithubLoopTest, APullRequestGetsAVerdictAndOneCommentEditedByTheNextPush)
   EXPECT_EQ(job.pull_request, 2);  // the example's number
   ExpectInterleavedRegression(*store, first, repo_->Head(), first_push_);
 
-  // A second push to the pull request, known to the repository only now.
+  // A second push to the pull request, known to the repository only now, that breaks the
+  // build: its report replaces the first one's, and fails fast.
   repo_->Checkout("feature");
-  std::string second_push = repo_->Commit({{"NOTES", "still slower\n"}}, "notes");
+  std::string second_push = repo_->Commit(
+      {{"Makefile", "server:\n\t@echo 'server.c:1: error: broken on purpose' >&2; exit 1\n"}},
+      "a build that fails");
   repo_->Checkout("main");
   JobId second =
       DeliverPullRequest("synchronize", second_push, "a1b2c3d4-0001-11e3-81ab-4c9367dc0958");
   job = WaitReported(*store, second);
-  ASSERT_EQ(job.state, JobState::kSucceeded) << job.failure_reason;
+  ASSERT_EQ(job.state, JobState::kFailed);
+  EXPECT_THAT(job.failure_reason, HasSubstr("broken on purpose"));
   StopServe(server);
 
-  for (const std::string& sha : {first_push_, second_push}) {
-    std::string description;
-    EXPECT_THAT(StatesOf(sha, &description),
-                ElementsAre("pending", "pending", "failure"));  // queued, running, verdict
-    EXPECT_THAT(description, HasSubstr("regression: latency_p50"));
-  }
+  std::string description;
+  EXPECT_THAT(StatesOf(first_push_, &description),
+              ElementsAre("pending", "pending", "failure"));  // queued, running, verdict
+  EXPECT_THAT(description, HasSubstr("regression: latency_p50"));
+  EXPECT_THAT(StatesOf(second_push, &description), ElementsAre("pending", "pending", "error"));
+  EXPECT_THAT(description, StartsWith("job failed: scenario svc: environment.build[0]: "));
   EXPECT_EQ(github_.statuses().back().target_url,
             "https://perf.example/jobs/" + std::to_string(second));
 
   auto comments = github_.comments();
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_EQ(comments[0].issue, 2);
-  EXPECT_THAT(comments[0].body, HasSubstr("regression"));
-  EXPECT_THAT(comments[0].body, HasSubstr(second_push.substr(0, 7)));
+  EXPECT_THAT(comments[0].body, HasSubstr("job failed on " + second_push.substr(0, 7)));
+  EXPECT_THAT(comments[0].body, HasSubstr("broken on purpose"));
   EXPECT_THAT(comments[0].body, HasSubstr("/jobs/" + std::to_string(second)));
   int posts = 0, patches = 0;
   for (const FakeGithub::Call& call : github_.calls()) {

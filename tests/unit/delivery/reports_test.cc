@@ -131,6 +131,7 @@ TEST(ReportsTest, AFailedJobIsAnErrorWithItsReason) {
   auto comments = Comments(messages);
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_THAT(comments[0].body, HasSubstr("build failed: exit 2"));
+  EXPECT_THAT(comments[0].body, HasSubstr("job failed on " + job.commit.substr(0, 7)));
 }
 
 TEST(ReportsTest, AJobCancelledWhileQueuedEndsItsStatusesAndOthersOweNothingHere) {
