@@ -34,7 +34,9 @@ Result<void> BuildEnvironment(const EnvironmentRequest& request) {
     auto ran = RunToCompletion(
         ProcessSpec{.argv = *argv, .cwd = request.workdir, .log_path = log_path}, remaining);
     if (!ran) {
-      Error error = ran.error().In(step_context);
+      // Named by its step, not by the worktree it ran in: that is removed when the job ends.
+      Error error = ran.error();
+      error.where = step_context;
       if (error.kind == ErrorKind::kUnavailable) {
         error.fix = "the build took longer than environment.build_timeout (" +
                     FormatDuration(scenario.environment.build_timeout) +

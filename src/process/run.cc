@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -65,9 +66,11 @@ Result<ExitStatus> Run(const ProcessSpec& spec, Duration timeout) {
                   Where(spec), "find out why it hangs, or give it more time"));
 }
 
+// Anything but letters, digits and a few punctuation marks may mean something to a shell.
 bool NeedsQuotes(const std::string& argument) {
   return argument.empty() || std::ranges::any_of(argument, [](char c) {
-           return c == ' ' || c == '\t' || c == '\n' || c == '\'' || c == '"';
+           return !std::isalnum(static_cast<unsigned char>(c)) &&
+                  std::string_view("@%+=:,./_-").find(c) == std::string_view::npos;
          });
 }
 
@@ -77,7 +80,14 @@ std::string FormatCommand(const Argv& argv) {
   std::string command;
   for (const std::string& argument : argv) {
     if (!command.empty()) command += ' ';
-    command += NeedsQuotes(argument) ? "'" + argument + "'" : argument;
+    if (!NeedsQuotes(argument)) {
+      command += argument;
+      continue;
+    }
+    // A single quote cannot appear inside single quotes: close them, escape it, reopen.
+    command += '\'';
+    for (char c : argument) command += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += '\'';
   }
   return command;
 }

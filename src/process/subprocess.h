@@ -77,8 +77,8 @@ class Subprocess {
   std::optional<ExitStatus> status_;
 };
 
-// The command as a person would type it, for messages: arguments joined by spaces, those
-// with spaces or quotes (or empty ones) in single quotes.
+// The command as a person would type it into a POSIX shell, for messages: arguments joined by
+// spaces, each that holds anything a shell might read (or is empty) in single quotes.
 std::string FormatCommand(const Argv& argv);
 
 // Runs to completion with a timeout. The command's output goes to spec.log_path.

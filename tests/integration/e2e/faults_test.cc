@@ -72,7 +72,11 @@ TEST_F(FaultTest, FailingBuildStepQuotesItsOutput) {
   ScenarioYaml scenario = GoodScenario();
   scenario.build =
       R"([sh, -c, "echo compiling widget; echo 'widget.c:3: error: boom' >&2; exit 3"])";
-  ExpectJobFails(scenario, "widget.c:3: error: boom");
+  // Named by its step, not by the worktree it ran in, which is gone when the job ends.
+  ExpectJobFails(scenario,
+                 "scenario svc: environment.build[0]: `sh -c 'echo compiling widget; echo "
+                 "'\\''widget.c:3: error: boom'\\'' >&2; exit 3'` failed with exit code 3; its "
+                 "last output lines:\ncompiling widget\nwidget.c:3: error: boom");
 }
 
 TEST_F(FaultTest, ServiceThatNeverGetsReadyQuotesItsLog) {

@@ -156,7 +156,9 @@ TEST_F(GithubLoopTest, APullRequestGetsAVerdictAndOneCommentEditedByTheNextPush)
               ElementsAre("pending", "pending", "failure"));  // queued, running, verdict
   EXPECT_THAT(description, HasSubstr("regression: latency_p50"));
   EXPECT_THAT(StatesOf(second_push, &description), ElementsAre("pending", "pending", "error"));
-  EXPECT_THAT(description, StartsWith("job failed: scenario svc: environment.build[0]: "));
+  EXPECT_THAT(
+      description,
+      StartsWith("job failed: scenario svc: environment.build[0]: `make -s server` failed"));
   EXPECT_EQ(github_.statuses().back().target_url,
             "https://perf.example/jobs/" + std::to_string(second));
 

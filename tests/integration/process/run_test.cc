@@ -132,6 +132,9 @@ TEST(TailOfFileTest, ReturnsTheLastLines) {
 TEST(FormatCommandTest, QuotesArgumentsThatNeedIt) {
   EXPECT_EQ(FormatCommand({"git", "log", "-1"}), "git log -1");
   EXPECT_EQ(FormatCommand({"sh", "-c", "echo hi", ""}), "sh -c 'echo hi' ''");
+  EXPECT_EQ(FormatCommand({"sh", "-c", "echo 'a b' >&2"}), R"(sh -c 'echo '\''a b'\'' >&2')");
+  EXPECT_EQ(FormatCommand({"echo", "$HOME;", "*", "--url=http://127.0.0.1:80/a_b"}),
+            "echo '$HOME;' '*' --url=http://127.0.0.1:80/a_b");
 }
 
 }  // namespace
