@@ -73,8 +73,8 @@ std::string CommentBody(const Config& config, const JobEnding& ending) {
   std::string report;
   if (ending.state != JobState::kSucceeded) {
     // The comment outlives the push it was about: say which commit this was.
-    report = fmt::format("### :warning: perfgate: job {} on {}\n\n{}\n", JobStateName(ending.state),
-                         ShortCommit(job.commit), ending.reason);
+    report = fmt::format("### :warning: perfgate: job {} on {}\n\n{}", JobStateName(ending.state),
+                         ShortCommit(job.commit), MarkdownCodeBlock(ending.reason));
   } else if (ending.comparison) {
     report = RenderMarkdown({*ending.comparison, config.repository.url});
   } else {

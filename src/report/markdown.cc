@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "report/format.h"
 #include "report/report.h"
 #include "report/table.h"
@@ -96,6 +98,18 @@ std::string RenderMarkdown(const ReportInput& input) {
                        unchanged.size(), Table(unchanged));
   }
   return out;
+}
+
+std::string MarkdownCodeBlock(std::string_view text) {
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(std::max<size_t>(3, longest + 1), '`');
+  std::string block = fence + "text\n" + std::string(text);
+  if (!text.empty() && text.back() != '\n') block += '\n';
+  return block + fence + "\n";
 }
 
 }  // namespace perfgate

@@ -50,6 +50,10 @@ std::string RenderTerminal(const ReportInput& input, bool color);
 // the unchanged ones folded in <details>. Labels are escaped for GitHub Markdown.
 std::string RenderMarkdown(const ReportInput& input);
 
+// `text` verbatim in a fenced code block: its lines kept and nothing in it read as Markdown.
+// The fence is longer than any run of backticks in `text`, so none can close it early.
+std::string MarkdownCodeBlock(std::string_view text);
+
 // The comparison as an HTML fragment for the web UI: its summary with the most urgent
 // verdict's badge, which commits and jobs were compared and how, and a table of every series
 // in report order, each row coloured by its verdict, with its note. All text is escaped.

@@ -130,8 +130,9 @@ TEST(ReportsTest, AFailedJobIsAnErrorWithItsReason) {
   }
   auto comments = Comments(messages);
   ASSERT_EQ(comments.size(), 1u);
-  EXPECT_THAT(comments[0].body, HasSubstr("build failed: exit 2"));
   EXPECT_THAT(comments[0].body, HasSubstr("job failed on " + job.commit.substr(0, 7)));
+  EXPECT_THAT(comments[0].body, HasSubstr("```text\nbuild failed: exit 2\n```\n"))
+      << "the reason, whose lines are a command's output, verbatim";
 }
 
 TEST(ReportsTest, AJobCancelledWhileQueuedEndsItsStatusesAndOthersOweNothingHere) {

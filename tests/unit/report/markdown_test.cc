@@ -39,5 +39,12 @@ TEST(RenderMarkdownTest, NoChangedTableWhenEverythingIsUnchanged) {
   EXPECT_LT(out.find("<details>"), out.find("| scenario |"));
 }
 
+TEST(MarkdownCodeBlockTest, KeepsTheLinesInAFenceNoBacktickInsideCanClose) {
+  EXPECT_EQ(MarkdownCodeBlock("a *b*\nc_d_"), "```text\na *b*\nc_d_\n```\n");
+  EXPECT_EQ(MarkdownCodeBlock("ends with its newline\n"), "```text\nends with its newline\n```\n");
+  EXPECT_EQ(MarkdownCodeBlock("`make` printed ```"), "````text\n`make` printed ```\n````\n");
+  EXPECT_EQ(MarkdownCodeBlock(""), "```text\n```\n");
+}
+
 }  // namespace
 }  // namespace perfgate
