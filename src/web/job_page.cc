@@ -60,8 +60,8 @@ std::string SummarySection(const ApiContext& context, const JobRecord& record, T
     facts += Fact("cancel", "requested: the worker stops it within a heartbeat");
   }
   if (!job.failure_reason.empty()) {
-    facts += Fact("reason",
-                  fmt::format("<span class=\"error\">{}</span>", EscapeHtml(job.failure_reason)));
+    facts += Fact("reason", fmt::format("<span class=\"error reason\">{}</span>",
+                                        EscapeHtml(job.failure_reason)));
   }
   std::string progress;
   if (record.progress) {

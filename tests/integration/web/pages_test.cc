@@ -105,6 +105,22 @@ TEST_F(PagesTest, TheJobPageShowsTheJobWithEverythingFromOutsideEscaped) {
   EXPECT_THAT(results, HasSubstr("Baseline jobs are not compared"));
 }
 
+TEST_F(PagesTest, AFailedJobsReasonKeepsItsLinesEscaped) {
+  Job job = Queue(JobKind::kTest, kMainSha, "feature/a");
+  TimePoint now = SystemClock().Now();
+  ASSERT_TRUE(store_->StartJob(job.id, now));
+  ASSERT_TRUE(store_->FinishJob(
+      job.id, JobState::kFailed,
+      "`make` failed; its last output lines:\nx.c:1: <error>\nmake: Error 1", now));
+
+  EXPECT_THAT(Page("/jobs/" + std::to_string(job.id)),
+              HasSubstr("<span class=\"error reason\">`make` failed; its last output lines:\n"
+                        "x.c:1: &lt;error&gt;\nmake: Error 1</span>"));
+  httplib::Result css = Raw().Get(AssetPath("perfgate.css"));
+  ASSERT_TRUE(css);
+  EXPECT_THAT(css->body, HasSubstr(".reason { white-space: pre-wrap; }"));
+}
+
 TEST_F(PagesTest, AnUnknownJobIsANotFoundPage) {
   std::string page = Page("/jobs/999", 404);
   EXPECT_THAT(page, HasSubstr("999"));
