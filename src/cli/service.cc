@@ -32,6 +32,7 @@ int RunService(const ServiceOptions& options, WithRepository repository,
   });
   auto workspace = OpenWorkspace(options.config, repository);
   if (!workspace) return kExitError;
+  PrintConfigCautions(options.config, workspace->config);
   QueueNotifier notifier;  // before what `start` returns, which may call it until destroyed
   auto started = start(*workspace, notifier);
   if (!started) {
