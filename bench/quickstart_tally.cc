@@ -23,6 +23,7 @@
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -187,25 +188,30 @@ double Share(const Rate& rate) {
   return rate.trials == 0 ? NAN : static_cast<double>(rate.hits) / rate.trials;
 }
 
-// The effect flagged with 80% power on the levels' grid: the smallest level whose `power`
-// reaches 0.8, interpolated linearly from the level below (power 0 below the first); NaN when
-// no level reaches it. Sets `below` and `above` to the levels it lies between.
-double MeasuredDetectableEffect(const std::map<int, Cell>& cells, Rate Cell::*power, int& below,
-                                int& above) {
-  double previous_level = 0, previous_power = 0;
+struct MeasuredEffect {
+  double effect = NAN;       // relative
+  int below = 0, above = 0;  // the levels (percent) it lies between
+};
+
+// The effect flagged with 80% power on the injected levels' grid (`cells` without the A/A
+// level): the smallest level whose `power` reaches 0.8, interpolated linearly from the level
+// below (power 0 below the first); nullopt when no level reaches it.
+std::optional<MeasuredEffect> MeasuredDetectableEffect(const std::map<int, Cell>& cells,
+                                                       Rate Cell::*power) {
+  int previous_level = 0;
+  double previous_power = 0;
   for (const auto& [level, cell] : cells) {
     double share = Share(cell.*power);
     if (share >= 0.8) {
-      below = static_cast<int>(previous_level);
-      above = level;
-      return (previous_level +
-              (level - previous_level) * (0.8 - previous_power) / (share - previous_power)) /
-             100;
+      double effect = (previous_level + (level - previous_level) * (0.8 - previous_power) /
+                                            (share - previous_power)) /
+                      100;
+      return MeasuredEffect{.effect = effect, .below = previous_level, .above = level};
     }
     previous_level = level;
     previous_power = share;
   }
-  return NAN;
+  return std::nullopt;
 }
 
 // The detectable effect measured against the one the reports stated, which a report states
@@ -215,9 +221,8 @@ double MeasuredDetectableEffect(const std::map<int, Cell>& cells, Rate Cell::*po
 void PrintDetectableEffect(const std::map<int, Cell>& cells, double stated) {
   for (auto [power, what] :
        {std::pair{&Cell::flagged, "per series"}, std::pair{&Cell::all, "every series of a job"}}) {
-    int below = 0, above = 0;
-    double measured = MeasuredDetectableEffect(cells, power, below, above);
-    if (std::isnan(measured)) {
+    std::optional<MeasuredEffect> measured = MeasuredDetectableEffect(cells, power);
+    if (!measured) {
       fmt::print("    detectable effect at 80% power, {}: not reached at any level measured\n",
                  what);
       continue;
@@ -225,24 +230,23 @@ void PrintDetectableEffect(const std::map<int, Cell>& cells, double stated) {
     fmt::print(
         "    detectable effect at 80% power, {}: measured {} (between +{}% and +{}%), stated {}, "
         "ratio {}{}\n",
-        what, Percent(measured), below, above, Percent(stated),
-        std::isfinite(stated) ? fmt::format("{:.2f}", stated / measured) : "n/a",
+        what, Percent(measured->effect), measured->below, measured->above, Percent(stated),
+        std::isfinite(stated) ? fmt::format("{:.2f}", stated / measured->effect) : "n/a",
         power == &Cell::flagged ? "   (target 0.75 .. 1.25)" : "");
   }
 }
 
+// `tallied`: the metric's cell at every level, A/A (0) included.
 void PrintMetric(const std::string& mode, const std::string& metric,
-                 const std::map<int, std::vector<const JobRecord*>>& by_level) {
+                 const std::map<int, Cell>& tallied) {
   std::map<int, Cell> cells;
   std::vector<double> stated;  // over the inconclusive series of every level, A/A included
-  for (const auto& [level, jobs] : by_level) {
-    Cell cell = TallyCell(jobs, metric);
+  for (const auto& [level, cell] : tallied) {
     stated.insert(stated.end(), cell.stated_inconclusive.begin(), cell.stated_inconclusive.end());
-    if (level > 0) cells[level] = std::move(cell);
+    if (level > 0) cells.emplace(level, cell);
   }
   if (cells.empty()) return;
-  double margin = NAN;
-  for (const auto& [level, cell] : cells) margin = std::isnan(margin) ? cell.margin : margin;
+  double margin = cells.begin()->second.margin;
   fmt::print("  {} (margin {:.1f}%) on every endpoint, slowed by the level:\n", metric,
              100 * margin);
   fmt::print("    {:>5}  {:>4}  {:>22}  {:>22}  {:>22}  {:>22}  {:>8}  {:>8}  {:>5}\n", "level",
@@ -297,6 +301,12 @@ void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
   if (listed == 0) return;
   fmt::print("== {}: {} jobs, {} failed (exit status 2 or a timeout; not counted below)\n", mode,
              listed, failed);
+  std::map<std::string, std::map<int, Cell>> tallied;  // metric -> level -> cell
+  for (const char* metric : kMetrics) {
+    for (const auto& [level, level_jobs] : by_level) {
+      tallied[metric][level] = TallyCell(level_jobs, metric);
+    }
+  }
   if (by_level.contains(0)) {
     Rate alarms, inconclusive;
     for (const JobRecord* job : by_level[0]) {
@@ -310,16 +320,16 @@ void PrintMode(const std::string& mode, const std::vector<JobRecord>& jobs) {
     fmt::print("  A/A: jobs with a false alarm {}   (target <= 1%)\n", FormatRate(alarms));
     fmt::print("  A/A: series inconclusive     {}   (target <= 5%)\n", FormatRate(inconclusive));
     for (const char* metric : kMetrics) {
-      Cell cell = TallyCell(by_level[0], metric);
+      const Cell& cell = tallied[metric][0];
       std::string noise = cell.noise.empty() ? ""
-                                             : fmt::format(", sd of the pairs' log-ratios {}",
-                                                           Percent(Median(cell.noise)).substr(1));
+                                             : fmt::format(", sd of the pairs' log-ratios {:.1f}%",
+                                                           100 * Median(cell.noise));
       fmt::print("  A/A: {} estimate {}, stated detectable effect {}, pairs {}{} (medians)\n",
                  metric, Percent(Median(cell.estimates)), Percent(Median(cell.stated)),
                  PairsOf(cell), noise);
     }
   }
-  for (const char* metric : kMetrics) PrintMetric(mode, metric, by_level);
+  for (const char* metric : kMetrics) PrintMetric(mode, metric, tallied[metric]);
   PrintWallTimes(mode, jobs);
   fmt::print("\n");
 }

@@ -86,7 +86,13 @@ std::string FormatCommand(const Argv& argv) {
     }
     // A single quote cannot appear inside single quotes: close them, escape it, reopen.
     command += '\'';
-    for (char c : argument) command += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : argument) {
+      if (c == '\'') {
+        command += "'\\''";
+      } else {
+        command += c;
+      }
+    }
     command += '\'';
   }
   return command;

@@ -83,7 +83,7 @@ void BrowserTest::SetUpTestSuite() {
   client_ = std::make_unique<ApiClient>(NewCurlHttpClient(), base_url_, kApiToken);
 
   baseline_ = Enqueue(JobKind::kBaseline, "main~1");
-  ASSERT_GT(baseline_, 0) << ReadFile(seed_dir_->Path("serve.log"));
+  ASSERT_GT(baseline_, 0) << ReadFile(ServeLogPath(*seed_dir_));
   // Two at a time (workers: 2): the noise that adds is small beside 300% more work.
   regression_ = Enqueue(JobKind::kBaseline, "main");
   experiment_ = Enqueue(JobKind::kExperiment, "main~1");
@@ -117,7 +117,7 @@ void BrowserTest::Stop(std::unique_ptr<Subprocess>& server, const TempDir& dir) 
   kill(server->pid(), SIGTERM);
   std::optional<ExitStatus> status = server->Wait(std::chrono::minutes(1));
   EXPECT_TRUE(status && status->ok()) << (status ? status->ToString() : "still running") << "\n"
-                                      << ReadFile(dir.Path("serve.log"));
+                                      << ReadFile(ServeLogPath(dir));
   server.reset();  // kills what is left, if anything
   EXPECT_THAT(ProcessesUsing(dir.Path()), ::testing::IsEmpty());
 }

@@ -53,7 +53,8 @@ scenarios:
 TEST(CheckConfigTest, AValidConfigWhoseRankTestsCannotReachTheLevelIsACaution) {
   TempDir scratch;
   std::string yaml = ReadFile(SourceDir() + "/examples/quickstart/perfgate.yaml");
-  yaml.replace(yaml.find("repetitions: 5"), 14, "repetitions: 5\n    pairs: 5\n    max_pairs: 5");
+  const std::string key = "repetitions: 5";
+  yaml.replace(yaml.find(key), key.size(), key + "\n    pairs: 5\n    max_pairs: 5");
   std::string path = scratch.WriteFile("perfgate.yaml", yaml);
   CliResult result = RunPerfgate({"check-config", path}, scratch);
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -29,9 +29,11 @@ Result<Subprocess> StartPerfgateServe(const std::string& config, const TempDir& 
   ProcessSpec spec;
   spec.argv = {PerfgateBinary(), "serve", "--config", config};
   spec.env = env;
-  spec.log_path = scratch.Path("serve.log");
+  spec.log_path = ServeLogPath(scratch);
   return Subprocess::Start(spec);
 }
+
+std::string ServeLogPath(const TempDir& scratch) { return scratch.Path("serve.log"); }
 
 CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scratch,
                       const std::map<std::string, std::string>& env) {

@@ -30,10 +30,12 @@ CliResult RunPerfgate(const std::vector<std::string>& args, const TempDir& scrat
                       const std::map<std::string, std::string>& env = {});
 
 // Starts `perfgate serve --config config` in the background, its output in
-// scratch/serve.log; `env` is added to the inherited environment. The caller waits for it
-// to listen.
+// ServeLogPath(scratch); `env` is added to the inherited environment. The caller waits for
+// it to listen.
 Result<Subprocess> StartPerfgateServe(const std::string& config, const TempDir& scratch,
                                       const std::map<std::string, std::string>& env);
+// What a server StartPerfgateServe started in `scratch` printed.
+std::string ServeLogPath(const TempDir& scratch);
 
 // Processes whose working directory or command line mentions `dir`, as "pid: cmdline".
 std::vector<std::string> ProcessesUsing(const std::string& dir);

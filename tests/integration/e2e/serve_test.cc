@@ -39,7 +39,7 @@ TEST_F(ServeTest, AJobQueuedThroughTheApiRunsAndIsReported) {
     enqueued = client.EnqueueJob(request);
     if (!enqueued) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  ASSERT_TRUE(enqueued) << enqueued.error().ToString() << ReadFile(dir_.Path("serve.log"));
+  ASSERT_TRUE(enqueued) << enqueued.error().ToString() << ReadFile(ServeLogPath(dir_));
   EXPECT_EQ(enqueued->job.commit, repo_->Git({"rev-parse", "main"}).substr(0, 40));
 
   Job job;

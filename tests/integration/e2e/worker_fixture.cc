@@ -38,7 +38,7 @@ Subprocess WorkerFixture::StartServe(const std::string& config, const std::strin
     answer = http->Send(health);
     if (!answer) std::this_thread::sleep_for(kPoll);
   }
-  EXPECT_TRUE(answer && answer->status == 200) << ReadFile(dir_.Path("serve.log"));
+  EXPECT_TRUE(answer && answer->status == 200) << ReadFile(ServeLogPath(dir_));
   return std::move(*server);
 }
 
@@ -46,7 +46,7 @@ void WorkerFixture::StopServe(Subprocess& server) {
   kill(server.pid(), SIGTERM);
   std::optional<ExitStatus> status = server.Wait(std::chrono::minutes(1));
   ASSERT_TRUE(status);
-  EXPECT_TRUE(status->ok()) << status->ToString() << ReadFile(dir_.Path("serve.log"));
+  EXPECT_TRUE(status->ok()) << status->ToString() << ReadFile(ServeLogPath(dir_));
   EXPECT_THAT(ProcessesUsing(dir_.Path()), ::testing::IsEmpty());
 }
 
